@@ -1,0 +1,32 @@
+# Two commands do everything: `make site` builds the site into _site/, and
+# `make test` runs every test. See README.md.
+
+GO ?= go
+# The generator re-runs itself to interpret snippets; a binary without cgo is
+# one where the Go runtime reports "all goroutines are asleep - deadlock!".
+export CGO_ENABLED := 0
+# Use the Go on this machine, never a downloaded one.
+export GOTOOLCHAIN := local
+
+CONTENT ?= content
+OUT ?= _site
+BASE_URL ?=
+
+.PHONY: site test vet bench clean
+
+site:
+	$(GO) run ./generator -content $(CONTENT) -out $(OUT) -base-url "$(BASE_URL)"
+
+test: vet
+	$(GO) test ./...
+
+vet:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf $(OUT)

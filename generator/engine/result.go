@@ -1,0 +1,82 @@
+// Package engine holds what running a snippet produces, shared by the engines,
+// the child-process runner, the cache and the pages.
+package engine
+
+import "strings"
+
+// Stream is where a piece of output was written.
+type Stream uint8
+
+// The two output streams of a program.
+const (
+	Stdout Stream = 1
+	Stderr Stream = 2
+)
+
+// Event is one piece of output, in the order the program wrote it.
+type Event struct {
+	Stream Stream `json:"s"`
+	Text   string `json:"t"`
+}
+
+// Outcome is how a run ended.
+type Outcome string
+
+// The outcomes of a run.
+const (
+	OK           Outcome = "ok"            // main returned, exit status 0
+	Exit         Outcome = "exit"          // exited with a non-zero status (os.Exit, log.Fatal, vet findings)
+	Panic        Outcome = "panic"         // an unrecovered panic (exit status 2)
+	Deadlock     Outcome = "deadlock"      // the runtime found every goroutine asleep
+	Timeout      Outcome = "timeout"       // killed at the wall-clock limit
+	CompileError Outcome = "compile-error" // the program did not compile
+	Memory       Outcome = "memory"        // killed at the memory limit
+	OutputLimit  Outcome = "output-limit"  // killed after printing more than the output cap
+	Crash        Outcome = "crash"         // the interpreter itself failed on a program Go accepts
+)
+
+// Result is what one run of a snippet produced.
+type Result struct {
+	Events   []Event `json:"events,omitempty"`
+	ExitCode int     `json:"exit"`
+	Outcome  Outcome `json:"outcome"`
+	// Note explains an outcome imposed from outside the program, such as
+	// "killed after 2s: the program never finished".
+	Note string `json:"note,omitempty"`
+}
+
+// Stdout returns everything the program wrote to standard output.
+func (r *Result) Stdout() string { return r.stream(Stdout) }
+
+// Stderr returns everything the program wrote to standard error.
+func (r *Result) Stderr() string { return r.stream(Stderr) }
+
+func (r *Result) stream(s Stream) string {
+	var b strings.Builder
+	for _, e := range r.Events {
+		if e.Stream == s {
+			b.WriteString(e.Text)
+		}
+	}
+	return b.String()
+}
+
+// Append adds output, merging it into the last event when the stream is the same.
+func (r *Result) Append(s Stream, text string) {
+	if text == "" {
+		return
+	}
+	if n := len(r.Events); n > 0 && r.Events[n-1].Stream == s {
+		r.Events[n-1].Text += text
+		return
+	}
+	r.Events = append(r.Events, Event{Stream: s, Text: text})
+}
+
+// Provenance says how the output on a page was produced.
+type Provenance struct {
+	Engine    string `json:"engine"`     // "yaegi" or "go"
+	GoVersion string `json:"go_version"` // the Go the output came from, e.g. go1.26.8
+	// Verified is true when a yaegi output was checked against go run.
+	Verified bool `json:"verified"`
+}

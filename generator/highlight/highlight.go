@@ -1,0 +1,114 @@
+// Package highlight colours code with chroma. It is the only package that
+// imports chroma: pages get CSS classes, and one stylesheet holds a light and
+// a dark theme.
+package highlight
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// The chroma styles of the two themes.
+const (
+	LightStyle = "github"
+	DarkStyle  = "github-dark"
+)
+
+// Options change how a block is shown.
+type Options struct {
+	LineNumbers bool
+	Highlight   []int // 1-based line numbers to mark
+}
+
+// Code writes code as highlighted HTML: a <pre class="chroma"> with classes, no inline styles.
+// An unknown language is shown as plain text.
+func Code(w io.Writer, code, lang string, opts Options) error {
+	lexer := lexers.Get(lang)
+	if lexer == nil || lang == "" {
+		lexer = lexers.Fallback
+	}
+	lexer = chroma.Coalesce(lexer)
+	it, err := lexer.Tokenise(nil, code)
+	if err != nil {
+		return fmt.Errorf("highlighting %s: %w", lang, err)
+	}
+	f := html.New(formatterOptions(opts)...)
+	if err := f.Format(w, styles.Get(LightStyle), it); err != nil {
+		return fmt.Errorf("highlighting %s: %w", lang, err)
+	}
+	return nil
+}
+
+func formatterOptions(opts Options) []html.Option {
+	o := []html.Option{html.WithClasses(true), html.WithCSSComments(false), html.TabWidth(4), html.WithLineNumbers(opts.LineNumbers)}
+	if len(opts.Highlight) > 0 {
+		o = append(o, html.HighlightLines(ranges(opts.Highlight)))
+	}
+	return o
+}
+
+// ranges turns sorted line numbers into chroma's inclusive ranges.
+func ranges(lines []int) [][2]int {
+	var r [][2]int
+	for _, n := range lines {
+		if k := len(r); k > 0 && r[k-1][1] == n-1 {
+			r[k-1][1] = n
+			continue
+		}
+		r = append(r, [2]int{n, n})
+	}
+	return r
+}
+
+// CSS writes the stylesheet for highlighted code: the light theme by
+// default, the dark one when the reader's system prefers dark (unless the
+// page is switched to light), or when the page is switched to dark.
+func CSS(w io.Writer) error {
+	// Line numbers and highlighted lines only add rules, so a formatter with
+	// them on covers every block.
+	f := html.New(formatterOptions(Options{LineNumbers: true, Highlight: []int{1}})...)
+	var light, dark bytes.Buffer
+	if err := f.WriteCSS(&light, styles.Get(LightStyle)); err != nil {
+		return fmt.Errorf("writing %s CSS: %w", LightStyle, err)
+	}
+	if err := f.WriteCSS(&dark, styles.Get(DarkStyle)); err != nil {
+		return fmt.Errorf("writing %s CSS: %w", DarkStyle, err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "/* Code colours: chroma styles %s (light) and %s (dark). Generated; do not edit. */\n", LightStyle, DarkStyle)
+	b.WriteString(light.String())
+	b.WriteString(scope(dark.String(), `:root[data-theme="dark"] `))
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	b.WriteString(scope(dark.String(), `:root:not([data-theme="light"]) `))
+	b.WriteString("}\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// scope prefixes the selector of every rule ("sel { ... }" per line).
+func scope(css, prefix string) string {
+	var b strings.Builder
+	sc := bufio.NewScanner(strings.NewReader(css))
+	for sc.Scan() {
+		line := sc.Text()
+		sel, rule, ok := strings.Cut(line, " { ")
+		if !ok {
+			b.WriteString(line + "\n")
+			continue
+		}
+		parts := strings.Split(sel, ",")
+		for i, p := range parts {
+			parts[i] = prefix + strings.TrimSpace(p)
+		}
+		b.WriteString(strings.Join(parts, ", ") + " { " + rule + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,221 @@
+package lesson
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gonotes/concurrency/generator/markdown"
+	"github.com/gonotes/concurrency/generator/snippet"
+	"github.com/yuin/goldmark/ast"
+)
+
+// frontMatter is what a lesson may say about itself.
+type frontMatter struct {
+	Title   string `yaml:"title"`
+	Summary string `yaml:"summary"`
+	Order   *int   `yaml:"order"`
+	Draft   bool   `yaml:"draft"`
+}
+
+// Load reads every lesson under fsys. dir is how errors name the folder
+// ("content"). Lessons come back in site order, drafts included (marked).
+// All problems are reported together, joined.
+func Load(fsys fs.FS, dir string) ([]*Lesson, error) {
+	md := markdown.New(nil)
+	var lessons []*Lesson
+	var errs []error
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || path.Ext(name) != ".md" {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		l, lerrs := parse(md, path.Join(dir, p), p, src)
+		lessons = append(lessons, l)
+		errs = append(errs, lerrs...)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", dir, err)
+	}
+	if len(lessons) == 0 {
+		errs = append(errs, fmt.Errorf("%s: no lessons (.md files) found", dir))
+	}
+	slices.SortFunc(lessons, func(a, b *Lesson) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.Path, b.Path))
+	})
+	errs = append(errs, checkURLs(lessons)...)
+	return lessons, errors.Join(errs...)
+}
+
+// parse turns one file into a lesson, collecting every problem in it.
+func parse(md *markdown.Markdown, file, p string, src []byte) (*Lesson, []error) {
+	l := &Lesson{Path: p, File: file, URL: pageURL(p), Home: p == "index.md"}
+	l.Doc = md.Parse(src)
+	var errs []error
+	var fm frontMatter
+	if _, err := l.Doc.DecodeFrontMatter(&fm); err != nil {
+		var le *markdown.LineError
+		if errors.As(err, &le) {
+			errs = append(errs, l.errorf(le.Line, "%v", le.Err))
+		} else {
+			errs = append(errs, l.errorf(1, "%v", err))
+		}
+	}
+	l.Title, l.Summary, l.Draft = fm.Title, fm.Summary, fm.Draft
+	l.Order = orderOf(p, fm.Order)
+	lines := newLineIndex(src)
+	if h := firstH1(l.Doc.Root); h != nil && (l.Title == "" || l.Title == inlineText(h, src)) {
+		l.Title = inlineText(h, src)
+		h.Parent().RemoveChild(h.Parent(), h)
+	}
+	if l.Title == "" {
+		errs = append(errs, l.errorf(1, "no title: add title: to the front matter or start with a # heading"))
+	}
+	errs = append(errs, l.collect(lines)...)
+	return l, errs
+}
+
+// collect walks the document once: headings, code blocks, links and images.
+func (l *Lesson) collect(lines *lineIndex) []error {
+	var errs []error
+	var fences []ast.Node
+	_ = ast.Walk(l.Doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				l.Headings = append(l.Headings, Heading{Level: n.Level, ID: string(id.([]byte)), Node: n})
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			fences = append(fences, n)
+			return ast.WalkSkipChildren, nil
+		case *ast.Link, *ast.Image, *ast.HTMLBlock, *ast.RawHTML:
+			refs, rerrs := l.refsOf(n, lines)
+			l.Refs = append(l.Refs, refs...)
+			errs = append(errs, rerrs...)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range fences {
+		if err := l.addBlock(n, lines); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+// addBlock replaces a code block by a CodeBlock node carrying its snippet.
+func (l *Lesson) addBlock(n ast.Node, lines *lineIndex) error {
+	src := l.Doc.Source
+	var body bytes.Buffer
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		body.Write(seg.Value(src))
+	}
+	info, line := "", 0
+	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		info = string(f.Info.Segment.Value(src))
+		line = lines.at(f.Info.Segment.Start)
+	} else if n.Lines().Len() > 0 {
+		line = lines.at(n.Lines().At(0).Start) - 1
+	} else {
+		line = lines.at(blockStart(n))
+	}
+	s, err := snippet.New(l.File, line, info, body.String())
+	if err != nil {
+		return l.errorf(line, "%v", err)
+	}
+	b := &Block{Snippet: s}
+	l.Blocks = append(l.Blocks, b)
+	cb := &markdown.CodeBlock{Payload: b}
+	n.Parent().ReplaceChild(n.Parent(), n, cb)
+	return nil
+}
+
+// pageURL maps a content path to its page: "01-intro.md" to "intro.html".
+func pageURL(p string) string {
+	dir, base := path.Split(strings.TrimSuffix(p, ".md"))
+	if trimmed := strings.TrimLeft(base, "0123456789"); trimmed != base && strings.HasPrefix(trimmed, "-") && len(trimmed) > 1 {
+		base = trimmed[1:]
+	}
+	return dir + base + ".html"
+}
+
+// orderOf is the front matter's order, else the number the file name starts with.
+func orderOf(p string, fm *int) int {
+	if fm != nil {
+		return *fm
+	}
+	base := path.Base(p)
+	digits := base[:len(base)-len(strings.TrimLeft(base, "0123456789"))]
+	if n, err := strconv.Atoi(digits); err == nil {
+		return n
+	}
+	return 1 << 20 // unnumbered lessons come last, by path
+}
+
+func checkURLs(lessons []*Lesson) []error {
+	var errs []error
+	seen := map[string]*Lesson{}
+	for _, l := range lessons {
+		if other, ok := seen[l.URL]; ok {
+			errs = append(errs, l.errorf(1, "page %s would overwrite the page of %s; rename one", l.URL, other.File))
+		}
+		seen[l.URL] = l
+	}
+	return errs
+}
+
+func firstH1(root ast.Node) *ast.Heading {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
+			return h
+		}
+	}
+	return nil
+}
+
+// inlineText is the plain text of a node's inline content.
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			// The typographer leaves entities such as &rsquo; here.
+			b.WriteString(html.UnescapeString(string(c.Value)))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,76 @@
+// Command generator builds the lesson site: it loads the Markdown lessons
+// under -content, runs their Go snippets, renders pages and writes them to
+// -out, replacing the previous site only when the whole build succeeded.
+//
+// Usage:
+//
+//	go run ./generator [flags]
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stderr))
+}
+
+// run is main without the exit, so tests can call it.
+func run(args []string, stderr io.Writer) int {
+	cfg, err := parseFlags(args, stderr)
+	if err == flag.ErrHelp {
+		return 0
+	}
+	if err != nil {
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := build(ctx, cfg, stderr); err != nil {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", cfg.out)
+		return 1
+	}
+	return 0
+}
+
+// config is what the flags say.
+type config struct {
+	content string
+	out     string
+	baseURL string
+	jobs    int
+}
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("generator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.content, "content", "content", "folder of Markdown lessons")
+	fs.StringVar(&c.out, "out", "_site", "folder to write the site to; replaced only when the build succeeds")
+	fs.StringVar(&c.baseURL, "base-url", "", "absolute URL the site is served from, e.g. https://USER.github.io/REPO/;\nneeded for sitemap.xml, which is left out when empty")
+	fs.IntVar(&c.jobs, "j", runtime.NumCPU(), "snippets run at once")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the lesson site from Markdown.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return c, fmt.Errorf("unexpected arguments")
+	}
+	if c.jobs < 1 {
+		fmt.Fprintln(stderr, "-j must be at least 1")
+		return c, fmt.Errorf("bad -j")
+	}
+	return c, nil
+}

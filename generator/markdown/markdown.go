@@ -1,0 +1,139 @@
+// Package markdown is the one place that configures goldmark: the Markdown
+// dialect of lessons (GFM, footnotes, typographer, front matter, heading IDs),
+// the nodes the generator adds to a parsed document, and how they render.
+//
+// Parsing and rendering are two calls so that the stages in between can
+// resolve links and run snippets by changing the AST.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"go.abhg.dev/goldmark/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// CodeRenderer writes the HTML of a code block.
+type CodeRenderer func(w util.BufWriter, b *CodeBlock) error
+
+// Markdown parses and renders lessons.
+type Markdown struct {
+	md goldmark.Markdown
+}
+
+// New returns the lesson dialect. code renders the CodeBlock nodes that the
+// generator puts in place of fenced blocks; it may be nil when only parsing.
+func New(code CodeRenderer) *Markdown {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.Typographer,
+			&frontmatter.Extender{Formats: []frontmatter.Format{strictYAML}},
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(figureTransformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(
+			// Authors' raw HTML passes through; program output never goes
+			// through goldmark, so this does not let it reach a page raw.
+			html.WithUnsafe(),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code}, 100)),
+		),
+	)
+	return &Markdown{md: md}
+}
+
+// Document is a parsed lesson.
+type Document struct {
+	Source []byte
+	Root   ast.Node
+	// frontMatter is the raw YAML between the --- lines, nil when absent.
+	frontMatter *frontmatter.Data
+}
+
+// Parse parses a lesson's source.
+func (m *Markdown) Parse(src []byte) *Document {
+	ctx := parser.NewContext()
+	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return &Document{Source: src, Root: root, frontMatter: frontmatter.Get(ctx)}
+}
+
+// DecodeFrontMatter decodes the front matter into dst, rejecting unknown keys.
+// It reports false when the document has none. Errors name the line in the file.
+func (d *Document) DecodeFrontMatter(dst any) (bool, error) {
+	if d.frontMatter == nil {
+		return false, nil
+	}
+	if err := d.frontMatter.Decode(dst); err != nil {
+		return true, frontMatterError(err)
+	}
+	return true, nil
+}
+
+// Render writes the HTML of a document.
+func (m *Markdown) Render(w io.Writer, d *Document) error {
+	return m.md.Renderer().Render(w, d.Source, d.Root)
+}
+
+// LineError is an error at a line of a Markdown file.
+type LineError struct {
+	Line int
+	Err  error
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("%d: %v", e.Line, e.Err) }
+func (e *LineError) Unwrap() error { return e.Err }
+
+var strictYAML = frontmatter.Format{
+	Name:  "YAML",
+	Delim: '-',
+	Unmarshal: func(b []byte, v any) error {
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(v); err != nil && err != io.EOF {
+			return err
+		}
+		return nil
+	},
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): `)
+
+// frontMatterError turns yaml's "line N" (counted from the first line after
+// the opening ---) into the line of the file.
+func frontMatterError(err error) error {
+	msg := err.Error()
+	m := yamlLine.FindStringSubmatch(msg)
+	if m == nil {
+		return &LineError{Line: 1, Err: fmt.Errorf("front matter: %w", err)}
+	}
+	n, _ := strconv.Atoi(m[1])
+	msg = yamlLine.ReplaceAllString(msg, "")
+	return &LineError{Line: n + 1, Err: fmt.Errorf("front matter: %s", msg)}
+}
+
+// RenderInline returns the HTML of a node's children, such as the text of a
+// heading without the heading itself.
+func (m *Markdown) RenderInline(d *Document, n ast.Node) (string, error) {
+	var b bytes.Buffer
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if err := m.md.Renderer().Render(&b, d.Source, c); err != nil {
+			return "", err
+		}
+	}
+	return b.String(), nil
+}

@@ -1,0 +1,159 @@
+// Package page renders lessons into HTML pages with html/template: the home
+// page, one page per lesson, 404.html and sitemap.xml. Only HTML produced by
+// goldmark and chroma is trusted as HTML; everything else, program output
+// above all, is escaped by the templates.
+package page
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+
+	"github.com/gonotes/concurrency/generator/lesson"
+	"github.com/gonotes/concurrency/generator/markdown"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// Site is what every page needs to know about the whole site.
+type Site struct {
+	Title    string
+	BaseURL  string // absolute URL the site is served from; empty means unknown
+	Home     *lesson.Lesson
+	Lessons  []*lesson.Lesson // published lessons in order, without the home page
+	Verified bool             // outputs were checked against go run
+}
+
+// Renderer turns lessons into pages.
+type Renderer struct {
+	md    *markdown.Markdown
+	pages map[string]*template.Template // by content template: lesson, index, 404
+}
+
+// NewRenderer parses the page templates.
+func NewRenderer() (*Renderer, error) {
+	r := &Renderer{pages: map[string]*template.Template{}}
+	snippetTmpl, err := template.ParseFS(templateFS, "templates/snippet.html")
+	if err != nil {
+		return nil, fmt.Errorf("page templates: %w", err)
+	}
+	r.md = markdown.New(codeRenderer(snippetTmpl))
+	for _, name := range []string{"lesson", "index", "404"} {
+		t, err := template.ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("page templates: %w", err)
+		}
+		r.pages[name] = t
+	}
+	return r, nil
+}
+
+// data is what a page template sees.
+type data struct {
+	Site        *Site
+	URL         string // the page's path in the site
+	Title       string
+	Description string
+	IsHome      bool
+	Body        template.HTML
+	TOC         []tocEntry
+	Prev, Next  *lesson.Lesson
+}
+
+// Rel returns the URL of a site path as written on this page.
+func (d *data) Rel(to string) string { return lesson.RelativeURL(d.URL, to) }
+
+type tocEntry struct {
+	Level int
+	ID    string
+	Text  template.HTML
+}
+
+// Render returns every page of the site, keyed by its path in the site.
+func (r *Renderer) Render(s *Site) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for i, l := range s.Lessons {
+		d, err := r.lessonData(s, l)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			d.Prev = s.Lessons[i-1]
+		}
+		if i+1 < len(s.Lessons) {
+			d.Next = s.Lessons[i+1]
+		}
+		if out[l.URL], err = r.execute("lesson", d); err != nil {
+			return nil, fmt.Errorf("%s: %w", l.File, err)
+		}
+	}
+	home := &data{Site: s, URL: "index.html", Title: s.Title, IsHome: true}
+	if s.Home != nil {
+		var err error
+		if home, err = r.lessonData(s, s.Home); err != nil {
+			return nil, err
+		}
+		home.IsHome = true
+	}
+	if len(s.Lessons) > 0 {
+		home.Next = s.Lessons[0]
+	}
+	var err error
+	if out["index.html"], err = r.execute("index", home); err != nil {
+		return nil, fmt.Errorf("home page: %w", err)
+	}
+	if out["404.html"], err = r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found"}); err != nil {
+		return nil, fmt.Errorf("404 page: %w", err)
+	}
+	if s.BaseURL != "" {
+		out["sitemap.xml"] = sitemap(s)
+	}
+	return out, nil
+}
+
+func (r *Renderer) lessonData(s *Site, l *lesson.Lesson) (*data, error) {
+	var body bytes.Buffer
+	if err := r.md.Render(&body, l.Doc); err != nil {
+		return nil, fmt.Errorf("%s: rendering: %w", l.File, err)
+	}
+	d := &data{Site: s, URL: l.URL, Title: l.Title, Description: l.Summary, Body: template.HTML(body.String())}
+	toc, err := r.toc(l)
+	if err != nil {
+		return nil, err
+	}
+	d.TOC = toc
+	return d, nil
+}
+
+// toc lists the sections of a lesson, when it has at least two.
+func (r *Renderer) toc(l *lesson.Lesson) ([]tocEntry, error) {
+	var entries []tocEntry
+	sections := 0
+	for _, h := range l.Headings {
+		if h.Level != 2 && h.Level != 3 {
+			continue
+		}
+		if h.Level == 2 {
+			sections++
+		}
+		text, err := r.md.RenderInline(l.Doc, h.Node)
+		if err != nil {
+			return nil, fmt.Errorf("%s: heading: %w", l.File, err)
+		}
+		entries = append(entries, tocEntry{Level: h.Level, ID: h.ID, Text: template.HTML(text)})
+	}
+	if sections < 2 {
+		return nil, nil
+	}
+	return entries, nil
+}
+
+func (r *Renderer) execute(name string, d *data) ([]byte, error) {
+	var b bytes.Buffer
+	if err := r.pages[name].ExecuteTemplate(&b, "layout", d); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

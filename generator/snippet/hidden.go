@@ -1,0 +1,55 @@
+package snippet
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Markers for lines that run but are not shown. A line ending in "// hide" is
+// hidden; so is every line between a "// hide-start" line and a "// hide-end"
+// line (the marker lines themselves are dropped from the shown code but kept,
+// as comments, in the program so line numbers stay true).
+const (
+	hideLine  = "// hide"
+	hideStart = "// hide-start"
+	hideEnd   = "// hide-end"
+)
+
+// splitHidden returns the program to run and the code to show. Hidden lines
+// stay in the program, so every line of the program keeps its Markdown line.
+func splitHidden(body string) (source, shown string, shownLines []int, err error) {
+	lines := strings.SplitAfter(body, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	var src, show strings.Builder
+	startAt := 0 // line of an open hide-start, 1-based
+	for i, l := range lines {
+		n := i + 1
+		trimmed := strings.TrimSpace(l)
+		switch {
+		case trimmed == hideStart:
+			if startAt != 0 {
+				return "", "", nil, fmt.Errorf("line %d: %s inside the block opened on line %d", n, hideStart, startAt)
+			}
+			startAt = n
+		case trimmed == hideEnd:
+			if startAt == 0 {
+				return "", "", nil, fmt.Errorf("line %d: %s without %s", n, hideEnd, hideStart)
+			}
+			startAt = 0
+		case startAt != 0:
+		case strings.HasSuffix(strings.TrimRight(l, " \t\r\n"), hideLine):
+			code := strings.TrimRight(l, " \t\r\n")
+			l = strings.TrimRight(strings.TrimSuffix(code, hideLine), " \t") + "\n"
+		default:
+			show.WriteString(l)
+			shownLines = append(shownLines, n)
+		}
+		src.WriteString(l)
+	}
+	if startAt != 0 {
+		return "", "", nil, fmt.Errorf("line %d: %s is never closed by %s", startAt, hideStart, hideEnd)
+	}
+	return src.String(), show.String(), shownLines, nil
+}
