@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -85,12 +86,44 @@ func CSS(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "/* Code colours: chroma styles %s (light) and %s (dark). Generated; do not edit. */\n", LightStyle, DarkStyle)
 	b.WriteString(light.String())
-	b.WriteString(scope(dark.String(), `:root[data-theme="dark"] `))
+	// The dark style does not restyle every token the light one colours;
+	// left alone, those would keep light-theme colours on a dark background.
+	darkRules := darkOver(light.String(), dark.String())
+	b.WriteString(scope(darkRules, `:root[data-theme="dark"] `))
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	b.WriteString(scope(dark.String(), `:root:not([data-theme="light"]) `))
+	b.WriteString(scope(darkRules, `:root:not([data-theme="light"]) `))
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// darkOver returns the dark style's rules, each one first undoing whatever
+// the light rule for the same selector set, so no light-theme colour is left
+// on a dark background where the dark style says nothing.
+func darkOver(light, dark string) string {
+	const reset = "color: inherit; background-color: transparent; font-weight: inherit; font-style: inherit; "
+	darkDecl := map[string]string{}
+	var order []string
+	add := func(css string) {
+		for _, line := range strings.Split(css, "\n") {
+			sel, _, ok := strings.Cut(line, " { ")
+			if ok && !slices.Contains(order, sel) {
+				order = append(order, sel)
+			}
+		}
+	}
+	for _, line := range strings.Split(dark, "\n") {
+		if sel, decl, ok := strings.Cut(line, " { "); ok {
+			darkDecl[sel] = strings.TrimSuffix(decl, " }")
+		}
+	}
+	add(light)
+	add(dark)
+	var b strings.Builder
+	for _, sel := range order {
+		b.WriteString(sel + " { " + reset + darkDecl[sel] + " }\n")
+	}
+	return b.String()
 }
 
 // scope prefixes the selector of every rule ("sel { ... }" per line).

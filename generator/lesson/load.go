@@ -74,7 +74,8 @@ func parse(md *markdown.Markdown, file, p string, src []byte) (*Lesson, []error)
 	l.Doc = md.Parse(src)
 	var errs []error
 	var fm frontMatter
-	if _, err := l.Doc.DecodeFrontMatter(&fm); err != nil {
+	_, fmErr := l.Doc.DecodeFrontMatter(&fm)
+	if err := fmErr; err != nil {
 		var le *markdown.LineError
 		if errors.As(err, &le) {
 			errs = append(errs, l.errorf(le.Line, "%v", le.Err))
@@ -89,7 +90,7 @@ func parse(md *markdown.Markdown, file, p string, src []byte) (*Lesson, []error)
 		l.Title = inlineText(h, src)
 		h.Parent().RemoveChild(h.Parent(), h)
 	}
-	if l.Title == "" {
+	if l.Title == "" && fmErr == nil {
 		errs = append(errs, l.errorf(1, "no title: add title: to the front matter or start with a # heading"))
 	}
 	errs = append(errs, l.collect(lines)...)

@@ -140,7 +140,15 @@ func rawHTML(n ast.Node, src []byte) (string, int) {
 // it falls back to the start of the enclosing block (reference links).
 func destOffset(n ast.Node, src []byte, dest []byte) int {
 	start := blockStart(n)
-	if i := bytes.Index(src[start:], dest); i >= 0 && len(dest) > 0 {
+	if len(dest) == 0 {
+		return start
+	}
+	// "](dest" is where an inline link's destination is written; a bare
+	// mention of the same text earlier in the paragraph is not.
+	if i := bytes.Index(src[start:], append([]byte("]("), dest...)); i >= 0 {
+		return start + i
+	}
+	if i := bytes.Index(src[start:], dest); i >= 0 {
 		return start + i
 	}
 	return start

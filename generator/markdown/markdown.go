@@ -8,10 +8,12 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -113,17 +115,35 @@ var strictYAML = frontmatter.Format{
 
 var yamlLine = regexp.MustCompile(`line (\d+): `)
 
-// frontMatterError turns yaml's "line N" (counted from the first line after
-// the opening ---) into the line of the file.
+// frontMatterError turns yaml's line numbers into lines of the file, whose
+// first YAML line is line 2. yaml.v3 reports type errors and scanner errors
+// on 1-based lines, parser errors on 0-based ones, and leaves out "line 0",
+// which is the first line either way.
 func frontMatterError(err error) error {
 	msg := err.Error()
 	m := yamlLine.FindStringSubmatch(msg)
 	if m == nil {
-		return &LineError{Line: 1, Err: fmt.Errorf("front matter: %w", err)}
+		return &LineError{Line: 2, Err: fmt.Errorf("front matter: %s", msg)}
 	}
 	n, _ := strconv.Atoi(m[1])
 	msg = yamlLine.ReplaceAllString(msg, "")
+	var typeErr *yaml.TypeError
+	if !errors.As(err, &typeErr) && isParserProblem(msg) {
+		n++
+	}
 	return &LineError{Line: n + 1, Err: fmt.Errorf("front matter: %s", msg)}
+}
+
+// isParserProblem tells yaml.v3's parser errors from its scanner errors by
+// their wording (from yaml.v3's parserc.go).
+func isParserProblem(msg string) bool {
+	for _, p := range []string{"did not find expected key", "did not find expected ',' or", "did not find expected node content",
+		"did not find expected '-' indicator", "did not find expected <document start>"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // RenderInline returns the HTML of a node's children, such as the text of a

@@ -47,6 +47,11 @@ func Write(out string, files map[string][]byte) (err error) {
 }
 
 func writeAll(dir string, files map[string][]byte) error {
+	if _, ok := files[Marker]; !ok {
+		if err := os.WriteFile(filepath.Join(dir, Marker), nil, 0o644); err != nil {
+			return fmt.Errorf("writing site: %w", err)
+		}
+	}
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)

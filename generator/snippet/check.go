@@ -48,7 +48,7 @@ func findCheck(src string) Check {
 	if last == nil {
 		return Check{}
 	}
-	text := last.Text()
+	text := strings.TrimLeft(last.Text(), " \t\n")
 	for _, prefix := range []struct {
 		p         string
 		unordered bool

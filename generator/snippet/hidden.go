@@ -7,8 +7,8 @@ import (
 
 // Markers for lines that run but are not shown. A line ending in "// hide" is
 // hidden; so is every line between a "// hide-start" line and a "// hide-end"
-// line (the marker lines themselves are dropped from the shown code but kept,
-// as comments, in the program so line numbers stay true).
+// line (the marker lines become empty lines of the program, so its line
+// numbers stay those of the Markdown).
 const (
 	hideLine  = "// hide"
 	hideStart = "// hide-start"
@@ -33,11 +33,13 @@ func splitHidden(body string) (source, shown string, shownLines []int, err error
 				return "", "", nil, fmt.Errorf("line %d: %s inside the block opened on line %d", n, hideStart, startAt)
 			}
 			startAt = n
+			l = "\n" // an empty line keeps the numbering without joining comments around it
 		case trimmed == hideEnd:
 			if startAt == 0 {
 				return "", "", nil, fmt.Errorf("line %d: %s without %s", n, hideEnd, hideStart)
 			}
 			startAt = 0
+			l = "\n"
 		case startAt != 0:
 		case strings.HasSuffix(strings.TrimRight(l, " \t\r\n"), hideLine):
 			code := strings.TrimRight(l, " \t\r\n")

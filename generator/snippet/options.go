@@ -161,7 +161,9 @@ func (o *Options) set(key, val string, hasVal bool) error {
 		}
 		o.Varies = true
 	case "flags":
-		o.Flags = strings.Fields(val)
+		if o.Flags = strings.Fields(val); len(o.Flags) == 0 {
+			return fmt.Errorf("option \"flags\" lists no flags")
+		}
 	case "allow":
 		for _, p := range strings.Split(val, ",") {
 			if p = strings.TrimSpace(p); p == "" {
@@ -225,6 +227,9 @@ func parseExpect(v string) (Expect, error) {
 	return Expect{}, fmt.Errorf("want exit=N, panic, timeout, deadlock or compile-error")
 }
 
+// maxLine bounds line numbers in hl=, so a typo cannot ask for billions.
+const maxLine = 10_000
+
 // parseLineList parses "2,4-6" into [2 4 5 6].
 func parseLineList(s string) ([]int, error) {
 	var out []int
@@ -240,7 +245,7 @@ func parseLineList(s string) ([]int, error) {
 				return nil, fmt.Errorf("%q is not a range of lines", part)
 			}
 		}
-		if b-a > 10000 {
+		if b > maxLine || b-a > maxLine {
 			return nil, fmt.Errorf("range %q is too long", part)
 		}
 		for n := a; n <= b; n++ {

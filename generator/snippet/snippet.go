@@ -1,6 +1,7 @@
 package snippet
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -82,4 +83,14 @@ func stripComments(src string) string {
 		}
 	}
 	return b.String()
+}
+
+// Errorf returns an error at a line of the snippet's program (1-based), named
+// by its line in the Markdown file; line 0 means the opening fence.
+func (s *Snippet) Errorf(line int, format string, args ...any) error {
+	at := s.Line
+	if line > 0 {
+		at = s.MarkdownLine(line)
+	}
+	return fmt.Errorf("%s:%d: %s", s.File, at, fmt.Sprintf(format, args...))
 }

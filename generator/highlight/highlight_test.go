@@ -1,0 +1,200 @@
+package highlight
+
+import (
+	"bytes"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const goCode = `package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("<script>alert(1)</script>")
+}
+`
+
+func code(t *testing.T, src, lang string, opts Options) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Code(&b, src, lang, opts); err != nil {
+		t.Fatalf("Code: %v", err)
+	}
+	return b.String()
+}
+
+func TestCodeUsesClasses(t *testing.T) {
+	for _, opts := range []Options{{}, {LineNumbers: true}, {Highlight: []int{1, 3}}, {LineNumbers: true, Highlight: []int{2}}} {
+		for _, lang := range []string{"go", "sh", "", "no-such-language"} {
+			got := code(t, goCode, lang, opts)
+			if strings.Contains(got, "style=") {
+				t.Errorf("Code(%q, %+v) has an inline style:\n%s", lang, opts, got)
+			}
+			if !strings.HasPrefix(got, `<pre class="chroma">`) {
+				t.Errorf("Code(%q, %+v) does not start with <pre class=\"chroma\">:\n%s", lang, opts, got)
+			}
+			if strings.Contains(got, "<script>") || !strings.Contains(got, "&lt;script&gt;") {
+				t.Errorf("Code(%q, %+v) does not escape the code:\n%s", lang, opts, got)
+			}
+		}
+	}
+}
+
+func TestCodeColoursGo(t *testing.T) {
+	got := code(t, goCode, "go", Options{})
+	for _, want := range []string{`<span class="kn">package</span>`, `<span class="kd">func</span>`, `<span class="nf">main</span>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Go code lacks %s:\n%s", want, got)
+		}
+	}
+	// An unknown language is plain text: no token classes.
+	plain := code(t, goCode, "no-such-language", Options{})
+	if strings.Contains(plain, `class="kn"`) {
+		t.Errorf("unknown language was coloured:\n%s", plain)
+	}
+}
+
+var lineRe = regexp.MustCompile(`<span class="line( hl)?">(?:<span class="ln">(\d+)</span>)?`)
+
+// lines returns, for each line of highlighted code, whether it is marked
+// and its number as shown ("" without line numbers).
+func lines(html string) (marked []bool, numbers []string) {
+	for _, m := range lineRe.FindAllStringSubmatch(html, -1) {
+		marked = append(marked, m[1] != "")
+		numbers = append(numbers, m[2])
+	}
+	return marked, numbers
+}
+
+func TestCodeHighlightedLines(t *testing.T) {
+	tests := []struct {
+		opts   Options
+		marked []bool
+	}{
+		{Options{}, []bool{false, false, false, false, false, false, false}},
+		{Options{Highlight: []int{3}}, []bool{false, false, true, false, false, false, false}},
+		{Options{Highlight: []int{1, 5, 6, 7}}, []bool{true, false, false, false, true, true, true}},
+		{Options{Highlight: []int{2, 4}, LineNumbers: true}, []bool{false, true, false, true, false, false, false}},
+		{Options{Highlight: []int{99}}, []bool{false, false, false, false, false, false, false}},
+	}
+	for _, tt := range tests {
+		got := code(t, goCode, "go", tt.opts)
+		marked, numbers := lines(got)
+		if !slices.Equal(marked, tt.marked) {
+			t.Errorf("Highlight %v: marked lines %v, want %v\n%s", tt.opts.Highlight, marked, tt.marked, got)
+		}
+		wantNumbers := []string{"", "", "", "", "", "", ""}
+		if tt.opts.LineNumbers {
+			wantNumbers = []string{"1", "2", "3", "4", "5", "6", "7"}
+		}
+		if !slices.Equal(numbers, wantNumbers) {
+			t.Errorf("LineNumbers %v: numbers %q, want %q", tt.opts.LineNumbers, numbers, wantNumbers)
+		}
+	}
+}
+
+// rule is one line of the stylesheet: a selector and its declarations.
+type rule struct{ sel, decl string }
+
+// parseCSS splits the stylesheet into the rules outside any @media block
+// and those inside a prefers-color-scheme: dark one.
+func parseCSS(t *testing.T, css string) (top, darkMedia []rule) {
+	t.Helper()
+	inMedia := false
+	for _, line := range strings.Split(css, "\n") {
+		switch {
+		case line == "" || strings.HasPrefix(line, "/*"):
+		case line == "@media (prefers-color-scheme: dark) {":
+			if inMedia {
+				t.Fatal("nested @media block")
+			}
+			inMedia = true
+		case line == "}":
+			if !inMedia {
+				t.Fatal("} closes nothing")
+			}
+			inMedia = false
+		default:
+			sel, decl, ok := strings.Cut(line, " { ")
+			if !ok || !strings.HasSuffix(decl, "}") {
+				t.Fatalf("not a one-line rule: %q", line)
+			}
+			r := rule{sel, strings.TrimSpace(strings.TrimSuffix(decl, "}"))}
+			if inMedia {
+				darkMedia = append(darkMedia, r)
+			} else {
+				top = append(top, r)
+			}
+		}
+	}
+	if inMedia {
+		t.Fatal("@media block never closed")
+	}
+	return top, darkMedia
+}
+
+// colourRe finds a text colour declaration (not background-color).
+var colourRe = regexp.MustCompile(`(?:^|[;\s])color:`)
+
+func TestCSSHasBothThemes(t *testing.T) {
+	var b bytes.Buffer
+	if err := CSS(&b); err != nil {
+		t.Fatal(err)
+	}
+	top, media := parseCSS(t, b.String())
+
+	const darkScope = `:root[data-theme="dark"] `
+	const mediaScope = `:root:not([data-theme="light"]) `
+	light := map[string]string{}
+	dark := map[string]string{}
+	for _, r := range top {
+		if s, ok := strings.CutPrefix(r.sel, darkScope); ok {
+			dark[s] = r.decl
+		} else if strings.HasPrefix(r.sel, ":root") {
+			t.Errorf("rule outside the media query with an unexpected scope: %s", r.sel)
+		} else {
+			light[r.sel] = r.decl
+		}
+	}
+	darkByMedia := map[string]string{}
+	for _, r := range media {
+		s, ok := strings.CutPrefix(r.sel, mediaScope)
+		if !ok {
+			t.Errorf("rule in the dark media query not scoped by %q: %s", mediaScope, r.sel)
+		}
+		darkByMedia[s] = r.decl
+	}
+
+	for _, sel := range []string{".chroma", ".chroma .kd", ".chroma .hl", ".chroma .ln"} {
+		if light[sel] == "" {
+			t.Errorf("light theme has no rule for %s", sel)
+		}
+		if dark[sel] == "" {
+			t.Errorf("dark theme (data-theme=dark) has no rule for %s", sel)
+		}
+	}
+	if light[".chroma"] == dark[".chroma"] {
+		t.Errorf("the two themes have the same background: %s", light[".chroma"])
+	}
+	// Both ways of choosing dark give the same colours.
+	for sel, decl := range dark {
+		if darkByMedia[sel] != decl {
+			t.Errorf("%s: %q under data-theme=dark but %q under prefers-color-scheme: dark", sel, decl, darkByMedia[sel])
+		}
+	}
+	if len(dark) != len(darkByMedia) {
+		t.Errorf("%d dark rules under data-theme=dark, %d under prefers-color-scheme", len(dark), len(darkByMedia))
+	}
+	// A colour the light theme gives a token must be replaced in the dark
+	// theme; otherwise dark-on-light text stays dark on a dark background.
+	for _, sel := range slices.Sorted(maps.Keys(light)) {
+		decl := light[sel]
+		if colourRe.MatchString(decl) && !colourRe.MatchString(dark[sel]) {
+			t.Errorf("%s has colour %q in the light theme and none in the dark theme", sel, decl)
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package page
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gonotes/concurrency/generator/engine"
+)
+
+func TestProgramOutputIsEscaped(t *testing.T) {
+	s := site(t, "")
+	withOutput(t, s, "01-goroutines.md", &engine.Result{
+		Events: []engine.Event{
+			{Stream: engine.Stdout, Text: "<script>alert(1)</script>\n"},
+			{Stream: engine.Stderr, Text: "panic: <img src=x onerror=alert(2)>\n"},
+			{Stream: engine.Stdout, Text: "a & b\n"},
+		},
+		ExitCode: 2,
+		Outcome:  engine.Panic,
+		Note:     "<i>note</i>",
+	})
+	page := string(render(t, s)["goroutines.html"])
+	for _, bad := range []string{"<script>alert(1)", "<img src=x", "<i>note</i>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("program output reached the page unescaped: %s", bad)
+		}
+	}
+	for _, want := range []string{
+		`<pre class="output-text">&lt;script&gt;alert(1)&lt;/script&gt;` + "\n" +
+			`<span class="stderr">panic: &lt;img src=x onerror=alert(2)&gt;` + "\n</span>" +
+			"a &amp; b\n</pre>",
+		`<div class="output failed" role="group" aria-label="Output">`,
+		`<p class="output-note">&lt;i&gt;note&lt;/i&gt;</p>`,
+		`<p class="provenance">Ran with yaegi (Go interpreter, go1.26.8) when the site was built; verified against go run.</p>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}
+
+func TestSnippetBox(t *testing.T) {
+	tests := []struct {
+		name string
+		res  *engine.Result
+		want []string
+		not  []string
+	}{
+		{
+			name: "no run, no output box",
+			res:  nil,
+			not:  []string{`class="output`},
+		},
+		{
+			name: "no output",
+			res:  &engine.Result{Outcome: engine.OK},
+			want: []string{`<pre class="output-text"><span class="no-output">(no output)</span></pre>`, `<div class="output" role="group"`},
+		},
+		{
+			name: "deadlock fails",
+			res:  &engine.Result{Outcome: engine.Deadlock, ExitCode: 2, Events: []engine.Event{{Stream: engine.Stderr, Text: "fatal error: all goroutines are asleep - deadlock!\n"}}},
+			want: []string{`<div class="output failed"`, `<span class="stderr">fatal error: all goroutines are asleep - deadlock!`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := site(t, "")
+			withOutput(t, s, "01-goroutines.md", tt.res)
+			page := string(render(t, s)["goroutines.html"])
+			for _, w := range tt.want {
+				if !strings.Contains(page, w) {
+					t.Errorf("page lacks %s", w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(page, n) {
+					t.Errorf("page has %s", n)
+				}
+			}
+		})
+	}
+}
+
+func TestSnippetCode(t *testing.T) {
+	page := string(render(t, site(t, ""))["goroutines.html"])
+	// The hidden import is not shown; hl=4 counts shown lines.
+	if strings.Contains(page, `&#34;fmt&#34;`) {
+		t.Error("a hidden line is shown")
+	}
+	if !strings.Contains(page, `<figcaption class="snippet-title">main.go</figcaption>`) {
+		t.Error("the title= caption is missing")
+	}
+	// Shown lines: package main, blank, blank (the import is hidden), func main.
+	if !strings.Contains(page, `<span class="line hl"><span class="ln">4</span><span class="cl"><span class="kd">func</span>`) {
+		t.Errorf("line 4 of the shown code (func main) is not highlighted")
+	}
+	if n := strings.Count(page, `class="line hl"`); n != 1 {
+		t.Errorf("%d highlighted lines, want 1", n)
+	}
+}
