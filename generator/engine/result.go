@@ -43,6 +43,17 @@ type Result struct {
 	// Note explains an outcome imposed from outside the program, such as
 	// "killed after 2s: the program never finished".
 	Note string `json:"note,omitempty"`
+	// Diagnostics are the compiler's messages when Outcome is CompileError,
+	// or go vet's findings for a vet run, positioned in the program so a
+	// caller can map them to lines of the Markdown it came from.
+	Diagnostics []Diagnostic `json:"diagnostics,omitempty"`
+}
+
+// Diagnostic is one message about the program at a position in it.
+type Diagnostic struct {
+	Line int    `json:"line"` // 1-based line of the program
+	Col  int    `json:"col"`  // 1-based column; 0 when the tool gave none
+	Msg  string `json:"msg"`
 }
 
 // Stdout returns everything the program wrote to standard output.

@@ -1,0 +1,226 @@
+package yaegi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+
+	"github.com/gonotes/concurrency/generator/engine/yaegi/symbols"
+)
+
+// Options say where a program's output goes and what it may use.
+type Options struct {
+	// Stdout and Stderr receive the program's standard output and error,
+	// including its os.Stdout and os.Stderr; nil discards. Nothing is
+	// written to them after Run returns.
+	Stdout, Stderr io.Writer
+	// Allow lists the packages outside the allow-list the block opted into
+	// (allow= in its info string); see symbols.OptIn.
+	Allow []string
+	// Args is the program's os.Args; nil means []string{"main"}.
+	Args []string
+	// Env is the program's environment as KEY=VALUE; the real one is never
+	// read or changed.
+	Env []string
+	// Exit is called for os.Exit and log.Fatal; nil means os.Exit. If it
+	// returns, Run stops the program and returns the code.
+	Exit func(code int)
+}
+
+// sourceName is what positions and panic traces call the program.
+const sourceName = "main.go"
+
+// Run interprets src as the program main.go and returns its exit status:
+// 0 when main returns, 2 after an unrecovered panic in main's goroutine (the
+// panic report is written to Stderr first), or the code given to os.Exit
+// when Options.Exit returns.
+//
+// A program that does not compile yields a *CompileError and exit status 1,
+// as go run would; any other error means the engine failed, such as yaegi
+// crashing on a program Go accepts.
+func Run(src string, opts Options) (exitCode int, err error) {
+	opts = opts.withDefaults()
+	if err := checkAllow(opts.Allow); err != nil {
+		return 1, err
+	}
+	exports, err := symbols.Load(opts.Allow)
+	if err != nil {
+		return 1, err
+	}
+	r := newRun(opts)
+	defer r.close()
+	overrides := r.overrides(exports)
+	i := interp.New(interp.Options{
+		GoPath:               "",
+		SourcecodeFilesystem: emptyFS{},
+		Stdin:                strings.NewReader(""),
+		Stdout:               r.stdout,
+		// yaegi writes a line here for every interpreted function a panic
+		// unwinds, even when the panic is recovered later; the tracer
+		// keeps them to build the report of an unrecovered panic.
+		Stderr:       r.tracer,
+		Args:         opts.Args,
+		Env:          opts.Env,
+		Unrestricted: false,
+	})
+
+	// The program is parsed here, into the interpreter's file set, so that
+	// yaegi's positions in it say main.go, while those in the generic
+	// sources yaegi compiles itself say nothing. The mode is yaegi's; without
+	// AllErrors the parser reports one error per line, as go build does.
+	fset := i.FileSet()
+	file, err := parser.ParseFile(fset, sourceName, src, parser.DeclarationErrors)
+	if err != nil {
+		return 1, fromScanner(err)
+	}
+	if diags := append(checkMain(fset, file), checkImports(fset, file, opts.Allow, allowedOS(exports, overrides))...); len(diags) > 0 {
+		return 1, &CompileError{Diagnostics: diags}
+	}
+	if err := use(i, exports, overrides, imports(file, "slices")); err != nil {
+		return 1, err
+	}
+	prog, err := compile(i, fset, file)
+	if err != nil {
+		return 1, err
+	}
+	return r.execute(i, prog, file, fset)
+}
+
+func (o Options) withDefaults() Options {
+	if o.Stdout == nil {
+		o.Stdout = io.Discard
+	}
+	if o.Stderr == nil {
+		o.Stderr = io.Discard
+	}
+	if o.Args == nil {
+		o.Args = []string{"main"}
+	}
+	if o.Exit == nil {
+		o.Exit = os.Exit
+	}
+	return o
+}
+
+// use loads the tables, then the per-run symbols, then, if the program
+// imports slices, the engine's additions to it. The first two must be two
+// calls: interp.Use rebinds fmt, log and os to the interpreter's streams
+// (and compiles its generic sources) whenever the tables it gets include fmt.
+func use(i *interp.Interpreter, exports, overrides interp.Exports, slices bool) error {
+	if err := i.Use(exports); err != nil {
+		return fmt.Errorf("yaegi: loading symbols: %w", err)
+	}
+	if err := i.Use(overrides); err != nil {
+		return fmt.Errorf("yaegi: loading per-run symbols: %w", err)
+	}
+	if !slices {
+		return nil
+	}
+	for _, src := range symbols.Sources() {
+		if _, err := i.Compile(src); err != nil {
+			return fmt.Errorf("yaegi: compiling the engine's own sources: %w", err)
+		}
+	}
+	return nil
+}
+
+// imports reports whether file imports path.
+func imports(file *ast.File, path string) bool {
+	for _, spec := range file.Imports {
+		if spec.Path.Value == strconv.Quote(path) {
+			return true
+		}
+	}
+	return false
+}
+
+// compile compiles the program. yaegi panics on some programs it cannot
+// handle, and fails on some generic functions of its own sources; both are
+// engine failures rather than compile errors, since Go accepts the program.
+func compile(i *interp.Interpreter, fset *token.FileSet, file *ast.File) (prog *interp.Program, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("yaegi crashed compiling the program: %v%s", v, crashHint(v, fset, file))
+		}
+	}()
+	prog, err = i.CompileAST(file)
+	if err != nil {
+		return nil, fromYaegi(err)
+	}
+	return prog, nil
+}
+
+// crashHint guesses why yaegi crashed: its compiler panics with "nil type"
+// on a range over an integer or a function.
+func crashHint(v any, fset *token.FileSet, file *ast.File) string {
+	if v != "nil type" {
+		return ""
+	}
+	hint := ""
+	ast.Inspect(file, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok && hint == "" {
+			hint = fmt.Sprintf(" (yaegi v0.16.1 cannot range over an integer or a function, as Go 1.22 and 1.23 can; "+
+				"is it the range at line %d?)", fset.Position(r.For).Line)
+		}
+		return hint == ""
+	})
+	return hint
+}
+
+// execute runs the compiled program and turns how it ended into an exit status.
+func (r *run) execute(i *interp.Interpreter, prog *interp.Program, file *ast.File, fset *token.FileSet) (int, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r.cancel = cancel
+	r.base = runtime.NumGoroutine()
+	// With a context, yaegi can stop every interpreted goroutine, which
+	// os.Exit needs when the exit hook returns.
+	_, err := i.ExecuteWithContext(ctx, prog)
+	if code, ok := r.exited(); ok {
+		return code, nil
+	}
+	var p interp.Panic
+	switch {
+	case err == nil:
+		return 0, nil
+	case errors.As(err, &p):
+		r.report(p.Value, file, fset)
+		return 2, nil
+	default:
+		// yaegi finds some errors only when it generates code.
+		return 1, fromYaegi(err)
+	}
+}
+
+// fromScanner converts the parser's errors into a *CompileError.
+func fromScanner(err error) error {
+	var list scanner.ErrorList
+	if !errors.As(err, &list) {
+		return fromYaegi(err)
+	}
+	ce := &CompileError{}
+	for _, e := range list {
+		ce.Diagnostics = append(ce.Diagnostics, Diagnostic{Line: e.Pos.Line, Col: e.Pos.Column, Msg: e.Msg})
+	}
+	return ce
+}
+
+// emptyFS is a file system with no files, so the interpreter never resolves
+// an import from disk.
+type emptyFS struct{}
+
+func (emptyFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}

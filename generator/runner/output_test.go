@@ -1,0 +1,151 @@
+package runner
+
+import (
+	"testing"
+
+	"github.com/gonotes/concurrency/generator/engine"
+)
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		final bool
+		text  string
+		rest  string
+	}{
+		{"plain text kept exactly", "a b  \n\n\t\r", false, "a b  \n\n\t\r", ""},
+		{"CSI colour", "\x1b[1;31mred\x1b[0m", false, "red", ""},
+		{"CSI cursor with intermediate", "a\x1b[?25lb\x1b[2 qc", false, "abc", ""},
+		{"OSC ended by BEL", "\x1b]0;title\x07text", false, "text", ""},
+		{"OSC ended by ST", "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", false, "link", ""},
+		{"two-byte escape", "\x1bcreset", false, "reset", ""},
+		{"charset escape", "\x1b(Bx", false, "x", ""},
+		{"invalid UTF-8", "a\xffb\xc3(", false, "a\uFFFDb\uFFFD(", ""},
+		{"valid multibyte", "é世界🙂", false, "é世界🙂", ""},
+		{"split rune held back", "ab\xe4\xb8", false, "ab", "\xe4\xb8"},
+		{"split rune at the end", "ab\xe4\xb8", true, "ab\uFFFD\uFFFD", ""},
+		{"split CSI held back", "ab\x1b[3", false, "ab", "\x1b[3"},
+		{"lone ESC held back", "ab\x1b", false, "ab", "\x1b"},
+		{"unfinished CSI at the end loses its ESC", "ab\x1b[3", true, "ab[3", ""},
+		{"unfinished OSC at the end", "ab\x1b]0;t", true, "ab]0;t", ""},
+		{"ESC before a control", "a\x1b\nb", false, "a\nb", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, rest := clean([]byte(tt.in), tt.final)
+			if text != tt.text || string(rest) != tt.rest {
+				t.Errorf("clean(%q, %v) = %q, %q; want %q, %q", tt.in, tt.final, text, rest, tt.text, tt.rest)
+			}
+		})
+	}
+}
+
+func TestOutput(t *testing.T) {
+	type write struct {
+		s    engine.Stream
+		data string
+	}
+	out, errs := engine.Stdout, engine.Stderr
+	tests := []struct {
+		name   string
+		limit  int
+		writes []write
+		want   []engine.Event
+		full   bool
+	}{{
+		name:   "consecutive writes merge",
+		limit:  100,
+		writes: []write{{out, "a"}, {out, "b"}, {errs, "c"}, {out, "d"}},
+		want:   []engine.Event{{Stream: out, Text: "ab"}, {Stream: errs, Text: "c"}, {Stream: out, Text: "d"}},
+	}, {
+		name:   "rune split across reads, other stream between",
+		limit:  100,
+		writes: []write{{out, "x\xe2\x82"}, {errs, "E"}, {out, "\xacy"}},
+		want:   []engine.Event{{Stream: out, Text: "x"}, {Stream: errs, Text: "E"}, {Stream: out, Text: "€y"}},
+	}, {
+		name:   "escape split across reads",
+		limit:  100,
+		writes: []write{{out, "a\x1b["}, {out, "31mb"}},
+		want:   []engine.Event{{Stream: out, Text: "ab"}},
+	}, {
+		name:   "limit counts both streams",
+		limit:  5,
+		writes: []write{{out, "abc"}, {errs, "def"}, {out, "gh"}},
+		want:   []engine.Event{{Stream: out, Text: "abc"}, {Stream: errs, Text: "de"}},
+		full:   true,
+	}, {
+		name:   "a rune cut by the limit is dropped",
+		limit:  3,
+		writes: []write{{out, "ab€"}},
+		want:   []engine.Event{{Stream: out, Text: "ab"}},
+		full:   true,
+	}, {
+		name:   "unfinished rune at the end",
+		limit:  100,
+		writes: []write{{out, "ab\xe2\x82"}},
+		want:   []engine.Event{{Stream: out, Text: "ab\uFFFD\uFFFD"}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := newOutput(tt.limit)
+			for _, w := range tt.writes {
+				o.write(w.s, []byte(w.data))
+			}
+			o.flush()
+			if !equalEvents(o.res.Events, tt.want) || o.full != tt.full {
+				t.Errorf("events %q, full %v; want %q, full %v", o.res.Events, o.full, tt.want, tt.full)
+			}
+		})
+	}
+}
+
+func TestFrames(t *testing.T) {
+	var stream []byte
+	for _, f := range []struct {
+		tag  byte
+		data string
+	}{{tagStdout, "out 1\n"}, {tagStderr, "err 1\n"}, {tagStdout, ""}, {tagStdout, "out 2\n"},
+		{tagReport, `{"failure":"boom"}`}} {
+		stream = append(stream, f.tag, 0, 0, 0, byte(len(f.data)))
+		stream = append(stream, f.data...)
+	}
+	want := []engine.Event{{Stream: engine.Stdout, Text: "out 1\n"}, {Stream: engine.Stderr, Text: "err 1\n"},
+		{Stream: engine.Stdout, Text: "out 2\n"}}
+	// Every way of cutting the stream in two must decode the same.
+	for cut := 0; cut <= len(stream); cut++ {
+		o := newOutput(1 << 20)
+		var d frameDecoder
+		d.feed(stream[:cut], o)
+		d.feed(stream[cut:], o)
+		o.flush()
+		if rep := decodeReport(d.report); !equalEvents(o.res.Events, want) || rep.Failure != "boom" || d.broken {
+			t.Fatalf("cut at %d: events %q, report %+v, broken %v", cut, o.res.Events, rep, d.broken)
+		}
+	}
+}
+
+func TestFramesBroken(t *testing.T) {
+	o := newOutput(1 << 20)
+	var d frameDecoder
+	d.feed([]byte{tagStdout, 0, 0, 0, 2, 'o', 'k'}, o)
+	d.feed([]byte("not a frame at all"), o)
+	d.feed([]byte(", still"), o)
+	o.flush()
+	want := []engine.Event{{Stream: engine.Stdout, Text: "oknot a frame at all, still"}}
+	if !equalEvents(o.res.Events, want) || !d.broken {
+		t.Errorf("events %q, broken %v; want %q, broken", o.res.Events, d.broken, want)
+	}
+}
+
+func equalEvents(a, b []engine.Event) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

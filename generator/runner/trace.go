@@ -1,0 +1,92 @@
+package runner
+
+import (
+	"strings"
+
+	"github.com/gonotes/concurrency/generator/engine"
+)
+
+// A yaegi child is a Go program running an interpreter, so when the program
+// dies in a way the Go runtime reports itself (a deadlock, a panic in a
+// goroutine, a fatal error), the report shows the interpreter's frames, and
+// when the interpreter itself breaks, the report looks much the same. This
+// file tells the two apart and removes the frames that would mislead.
+
+// yaegiPkg prefixes the interpreter's functions in a Go stack trace.
+const yaegiPkg = "github.com/traefik/yaegi/interp."
+
+// runtimeReport returns where the Go runtime's own report of a fatal panic
+// or error begins in a yaegi child's stderr: the last line starting "panic: "
+// or "fatal error: ", when frames of the interpreter follow it. ok is false
+// when there is none, as when the engine itself reported a panic in main.
+func runtimeReport(stderr string) (start int, ok bool) {
+	start = -1
+	for _, prefix := range []string{"panic: ", "fatal error: "} {
+		if strings.HasPrefix(stderr, prefix) {
+			start = max(start, 0)
+		}
+		if i := strings.LastIndex(stderr, "\n"+prefix); i >= 0 {
+			start = max(start, i+1)
+		}
+	}
+	if start < 0 || !strings.Contains(stderr[start:], yaegiPkg) {
+		return 0, false
+	}
+	return start, true
+}
+
+// interpreterFault reports whether a yaegi child's stderr ends with a Go
+// panic that is the interpreter's fault rather than the program's. When
+// interpreted code panics (panic(v), a nil map, a library call that
+// panics), the interpreter recovers it in runCfg and panics again, so that
+// frame is in the trace; a panic without it happened outside the program, as
+// when yaegi v0.16 compiles "for i := range 5" and panics with "nil type". A
+// panic raised by package reflect is the interpreter misusing it.
+func interpreterFault(stderr string) bool {
+	start, ok := runtimeReport(stderr)
+	if !ok {
+		return false
+	}
+	msg, isPanic := strings.CutPrefix(stderr[start:], "panic: ")
+	if !isPanic {
+		return false // fatal errors, such as a deadlock, are the program's
+	}
+	return strings.HasPrefix(msg, "reflect") || !strings.Contains(msg, yaegiPkg+"runCfg.func1(")
+}
+
+// trimInterpreterFrames removes the stack frames from the Go runtime report
+// that ends a yaegi child's output (see withoutFrames). It leaves the output
+// alone if the report is not wholly in the last event.
+func trimInterpreterFrames(res *engine.Result) {
+	stderr := res.Stderr()
+	start, ok := runtimeReport(stderr)
+	if !ok || len(res.Events) == 0 {
+		return
+	}
+	report := stderr[start:]
+	last := &res.Events[len(res.Events)-1]
+	if last.Stream == engine.Stderr && strings.HasSuffix(last.Text, report) {
+		last.Text = strings.TrimSuffix(last.Text, report) + withoutFrames(report)
+	}
+}
+
+// withoutFrames cuts a Go runtime report written by a yaegi child down to
+// its message. The goroutines it lists are the interpreter's, not the
+// program's (the program's main is not even goroutine 1), and their frames
+// are the interpreter's functions, so they would only mislead. The
+// "[recovered, repanicked]" that the interpreter's recover-and-panic-again
+// adds to a panic line is dropped too.
+func withoutFrames(report string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(report, "\n") {
+		body := strings.TrimRight(line, "\n")
+		if strings.HasPrefix(body, "goroutine ") && strings.HasSuffix(body, ":") {
+			break
+		}
+		if strings.HasPrefix(body, "panic: ") {
+			line = strings.Replace(line, " [recovered, repanicked]", "", 1)
+		}
+		b.WriteString(line)
+	}
+	return strings.TrimSuffix(b.String(), "\n") // the blank line before the goroutines
+}
