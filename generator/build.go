@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/gonotes/concurrency/assets"
+	"github.com/gonotes/concurrency/generator/execute"
 	"github.com/gonotes/concurrency/generator/highlight"
 	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/page"
@@ -27,11 +28,15 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 	contentFS := os.DirFS(cfg.content)
 	lessons, loadErr := lesson.Load(contentFS, filepath.ToSlash(filepath.Clean(cfg.content)))
 	published := publishedLessons(lessons)
-	files, resolveErr := lesson.Resolve(published, contentFS, assets.FS)
-	if err := errors.Join(loadErr, resolveErr); err != nil {
+	files, resolveErr := lesson.Resolve(lessons, contentFS, assets.FS)
+	if lessons == nil {
+		return loadErr
+	}
+	runErr := runSnippets(ctx, cfg, published, log)
+	if err := errors.Join(loadErr, resolveErr, runErr); err != nil {
 		return err
 	}
-	s := &page.Site{Title: "Go concurrency, by running it", BaseURL: cfg.baseURL, Verified: true}
+	s := &page.Site{Title: "Go concurrency, by running it", BaseURL: cfg.baseURL, Verified: cfg.verify}
 	for _, l := range published {
 		if l.Home {
 			s.Home = l
@@ -53,6 +58,38 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 		return err
 	}
 	return site.Write(cfg.out, tree)
+}
+
+// runSnippets runs the snippets of every published lesson, in document order.
+func runSnippets(ctx context.Context, cfg config, lessons []*lesson.Lesson, log io.Writer) error {
+	var blocks []*lesson.Block
+	for _, l := range lessons {
+		blocks = append(blocks, l.Blocks...)
+	}
+	versions, err := execute.DetectVersions(ctx)
+	if err != nil {
+		return err
+	}
+	ec := execute.Config{Jobs: cfg.jobs, Verify: cfg.verify, Fresh: cfg.fresh, Versions: versions}
+	if cfg.cache != "" {
+		if ec.Cache, err = execute.OpenCache(cfg.cache); err != nil {
+			return err
+		}
+	}
+	if isTerminal(log) {
+		ec.Progress = log
+	}
+	return execute.All(ctx, blocks, ec)
+}
+
+// isTerminal reports whether w is a terminal, where progress can redraw itself.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 func publishedLessons(all []*lesson.Lesson) []*lesson.Lesson {

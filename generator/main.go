@@ -14,10 +14,15 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
+
+	"github.com/gonotes/concurrency/generator/runner"
 )
 
 func main() {
+	// The generator doubles as the child process that interprets snippets.
+	runner.MaybeChild()
 	os.Exit(run(os.Args[1:], os.Stderr))
 }
 
@@ -46,6 +51,18 @@ type config struct {
 	out     string
 	baseURL string
 	jobs    int
+	fresh   bool
+	verify  bool
+	cache   string
+}
+
+// defaultCacheDir is under the user's cache folder, so results outlive _site.
+func defaultCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "gonotes", "snippets")
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -56,6 +73,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.out, "out", "_site", "folder to write the site to; replaced only when the build succeeds")
 	fs.StringVar(&c.baseURL, "base-url", "", "absolute URL the site is served from, e.g. https://USER.github.io/REPO/;\nneeded for sitemap.xml, which is left out when empty")
 	fs.IntVar(&c.jobs, "j", runtime.NumCPU(), "snippets run at once")
+	fs.BoolVar(&c.fresh, "fresh", false, "run every snippet again, ignoring cached results")
+	fs.BoolVar(&c.verify, "verify", true, "check every yaegi output against go run; -verify=false is for quick drafts,\nand pages then say \"not verified\" beside each output")
+	fs.StringVar(&c.cache, "cache", defaultCacheDir(), "folder for cached snippet results; empty disables the cache")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the lesson site from Markdown.\n\nFlags:\n")
 		fs.PrintDefaults()

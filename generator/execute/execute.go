@@ -1,0 +1,157 @@
+// Package execute is the build stage that runs every snippet of the site:
+// in parallel on a bounded pool, through the child-process runner, with
+// results cached on disk, checked against the snippet's expectations and, for
+// the interpreter, verified against the real toolchain. It fills each
+// block's Result and Provenance and changes nothing else.
+package execute
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/gonotes/concurrency/generator/engine"
+	"github.com/gonotes/concurrency/generator/lesson"
+	"github.com/gonotes/concurrency/generator/runner"
+	"golang.org/x/sync/errgroup"
+)
+
+// RunFunc runs one program; runner.Run in the generator, a fake in tests.
+type RunFunc func(ctx context.Context, req runner.Request) (engine.Result, error)
+
+// Config says how to run the snippets of a build.
+type Config struct {
+	Jobs     int     // snippets run at once
+	Verify   bool    // check yaegi outputs against go run
+	Fresh    bool    // ignore cached results (fresh results are still stored)
+	Cache    *Cache  // nil means no cache
+	Run      RunFunc // nil means runner.Run
+	Versions Versions
+	// Progress, when set, receives a one-line status that rewrites itself
+	// (a terminal); nil keeps the build quiet but for errors.
+	Progress io.Writer
+}
+
+// Versions identify everything outside a snippet that can change its output.
+type Versions struct {
+	Go        string // the installed toolchain, for engine=go
+	Host      string // the Go the generator was built with, which runs yaegi
+	Generator string // a hash of the generator itself: the interpreter, rewrite and runner
+	Platform  string // GOOS/GOARCH
+}
+
+// All runs every block that runs, filling in its result. It returns every
+// problem, each naming its Markdown line; blocks without problems keep their
+// results either way.
+func All(ctx context.Context, blocks []*lesson.Block, cfg Config) error {
+	if cfg.Run == nil {
+		cfg.Run = runner.Run
+	}
+	var todo []*lesson.Block
+	for _, b := range blocks {
+		if b.Snippet.Runs() {
+			todo = append(todo, b)
+		}
+	}
+	errs := make([]error, len(todo))
+	p := newProgress(cfg.Progress, len(todo))
+	defer p.finish()
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(cfg.Jobs, 1))
+	for i, b := range todo {
+		g.Go(func() error {
+			done := p.start(b)
+			defer done()
+			err := runBlock(gctx, b, cfg)
+			var internal *internalError
+			if errors.As(err, &internal) {
+				return err // our machinery failed: stop the build
+			}
+			errs[i] = err
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
+}
+
+// internalError is a failure of the generator, not of a snippet.
+type internalError struct{ err error }
+
+func (e *internalError) Error() string { return e.err.Error() }
+func (e *internalError) Unwrap() error { return e.err }
+
+// progress shows done/total and the slowest running snippet on a terminal.
+type progress struct {
+	w       io.Writer
+	total   int
+	mu      sync.Mutex
+	done    int
+	running map[*lesson.Block]time.Time
+	stop    chan struct{}
+	stopped sync.WaitGroup
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	p := &progress{w: w, total: total, running: map[*lesson.Block]time.Time{}, stop: make(chan struct{})}
+	if w != nil && total > 0 {
+		p.stopped.Go(p.tick)
+	}
+	return p
+}
+
+func (p *progress) start(b *lesson.Block) func() {
+	p.mu.Lock()
+	p.running[b] = time.Now()
+	p.mu.Unlock()
+	return func() {
+		p.mu.Lock()
+		delete(p.running, b)
+		p.done++
+		p.mu.Unlock()
+	}
+}
+
+func (p *progress) tick() {
+	t := time.NewTicker(200 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-p.stop:
+			return
+		case <-t.C:
+			p.draw()
+		}
+	}
+}
+
+func (p *progress) draw() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	line := fmt.Sprintf("snippets %d/%d", p.done, p.total)
+	var slowest *lesson.Block
+	var since time.Time
+	for b, t := range p.running {
+		if slowest == nil || t.Before(since) {
+			slowest, since = b, t
+		}
+	}
+	if slowest != nil {
+		line += fmt.Sprintf(", slowest running: %s:%d (%s)", slowest.Snippet.File, slowest.Snippet.Line, time.Since(since).Round(100*time.Millisecond))
+	}
+	fmt.Fprintf(p.w, "\r\033[K%s", line)
+}
+
+func (p *progress) finish() {
+	if p.w == nil || p.total == 0 {
+		return
+	}
+	close(p.stop)
+	p.stopped.Wait()
+	fmt.Fprint(p.w, "\r\033[K")
+}

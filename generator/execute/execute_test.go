@@ -1,0 +1,363 @@
+package execute
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/gonotes/concurrency/generator/engine"
+	"github.com/gonotes/concurrency/generator/lesson"
+	"github.com/gonotes/concurrency/generator/runner"
+	"github.com/gonotes/concurrency/generator/snippet"
+)
+
+// program returns a complete program whose main body is body.
+func program(body string) string {
+	return "package main\n\nimport \"fmt\"\n\nfunc main() {\n" + body + "}\n"
+}
+
+func block(t *testing.T, line int, info, src string) *lesson.Block {
+	t.Helper()
+	s, err := snippet.New("content/x.md", line, info, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &lesson.Block{Snippet: s}
+}
+
+func out(text string) engine.Result {
+	r := engine.Result{Outcome: engine.OK}
+	r.Append(engine.Stdout, text)
+	return r
+}
+
+// fake answers by engine, and counts the runs.
+type fake struct {
+	yaegi, golang func(req runner.Request) engine.Result
+	runs          atomic.Int32
+}
+
+func (f *fake) run(_ context.Context, req runner.Request) (engine.Result, error) {
+	f.runs.Add(1)
+	if req.Engine == snippet.Go {
+		return f.golang(req), nil
+	}
+	return f.yaegi(req), nil
+}
+
+func same(r engine.Result) *fake {
+	f := func(runner.Request) engine.Result { return r }
+	return &fake{yaegi: f, golang: f}
+}
+
+var versions = Versions{Go: "go1.26.8", Host: "go1.26.8", Generator: "test", Platform: "linux/amd64"}
+
+func TestAllFillsResultsAndProvenance(t *testing.T) {
+	b := block(t, 10, "go", program("\tfmt.Println(\"hi\")\n\t// Output:\n\t// hi\n"))
+	f := same(out("hi\n"))
+	if err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: true, Run: f.run, Versions: versions}); err != nil {
+		t.Fatal(err)
+	}
+	if b.Result == nil || b.Result.Stdout() != "hi\n" {
+		t.Fatalf("result = %+v", b.Result)
+	}
+	want := engine.Provenance{Engine: "yaegi", GoVersion: "go1.26.8", Verified: true}
+	if b.Provenance != want {
+		t.Errorf("provenance = %+v, want %+v", b.Provenance, want)
+	}
+	if n := f.runs.Load(); n != 2 {
+		t.Errorf("%d runs, want 2 (yaegi, then go run to verify)", n)
+	}
+}
+
+func TestAllSkipsBlocksThatDoNotRun(t *testing.T) {
+	blocks := []*lesson.Block{
+		block(t, 1, "go norun", program("")),
+		block(t, 5, "go", "func f() {}\n"),
+		block(t, 9, "sh", "echo hi\n"),
+	}
+	f := same(out(""))
+	if err := All(context.Background(), blocks, Config{Jobs: 2, Verify: true, Run: f.run, Versions: versions}); err != nil {
+		t.Fatal(err)
+	}
+	if n := f.runs.Load(); n != 0 {
+		t.Errorf("%d runs, want none", n)
+	}
+}
+
+func TestAllErrors(t *testing.T) {
+	panicked := engine.Result{Outcome: engine.Panic, ExitCode: 2}
+	panicked.Append(engine.Stderr, "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:6\nexit status 2\n")
+	compileErr := engine.Result{Outcome: engine.CompileError, ExitCode: 1, Diagnostics: []engine.Diagnostic{{Line: 6, Col: 2, Msg: "undefined: x"}}}
+	crash := engine.Result{Outcome: engine.Crash, ExitCode: 1, Note: "the interpreter failed"}
+	crash.Append(engine.Stderr, "nil type\n")
+	timeout := engine.Result{Outcome: engine.Timeout, ExitCode: -1, Note: "killed after 1s: the program never finished"}
+	tests := []struct {
+		name   string
+		info   string
+		body   string
+		yaegi  engine.Result
+		golang engine.Result
+		want   []string // substrings of the error
+	}{
+		{
+			name: "output mismatch names the Output line and shows a diff",
+			info: "go", body: "\tfmt.Println(\"a\")\n\t// Output:\n\t// b\n",
+			yaegi: out("a\n"), golang: out("a\n"),
+			want: []string{"content/x.md:17: output does not match the // Output: comment", "- b", "+ a"},
+		},
+		{
+			name: "unexpected panic suggests expect=panic",
+			info: "go", body: "\tpanic(\"boom\")\n",
+			yaegi: panicked, golang: panicked,
+			want: []string{"content/x.md:10: the program panicked, but the lesson expects it to ran to completion", "expect=panic", "panic: boom"},
+		},
+		{
+			name: "compile error names its Markdown line and column",
+			info: "go", body: "\tx()\n",
+			yaegi: compileErr, golang: compileErr,
+			want: []string{"content/x.md:16:2: undefined: x"},
+		},
+		{
+			name: "yaegi crash on a program go accepts is the interpreter's limitation",
+			info: "go", body: "\tfor range 3 {}\n",
+			yaegi: crash, golang: out(""),
+			want: []string{"content/x.md:10: the interpreter (yaegi) cannot run this program, which Go compiles", "engine=go", "nil type"},
+		},
+		{
+			name: "yaegi compile error on a program go accepts is the interpreter's limitation",
+			info: "go", body: "\tfmt.Println(min(1, 2))\n",
+			yaegi: compileErr, golang: out("1\n"),
+			want: []string{"limitation of yaegi", "engine=go"},
+		},
+		{
+			name: "yaegi and go disagree",
+			info: "go", body: "\tfmt.Println(1)\n",
+			yaegi: out("3\n3\n"), golang: out("1\n2\n"),
+			want: []string{"content/x.md:10: yaegi and go run disagree", "standard output differs", "--- go run", "+++ yaegi", "- 1", "+ 3", "engine=go"},
+		},
+		{
+			name: "timeout says what happened and how to fix it",
+			info: "go timeout=1s", body: "\tfor {}\n",
+			yaegi: timeout, golang: timeout,
+			want: []string{"timed out", "killed after 1s", "expect=timeout"},
+		},
+		{
+			name: "expected exit status differs",
+			info: "go expect=exit=3", body: "\tfmt.Println()\n",
+			yaegi: out("\n"), golang: out("\n"),
+			want: []string{"the program ran to completion, but the lesson expects it to exited with status 3"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := block(t, 10, tt.info, program(tt.body))
+			f := &fake{yaegi: func(runner.Request) engine.Result { return tt.yaegi }, golang: func(runner.Request) engine.Result { return tt.golang }}
+			err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: true, Run: f.run, Versions: versions})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
+
+func TestExpectedOutcomesPass(t *testing.T) {
+	deadlock := engine.Result{Outcome: engine.Deadlock, ExitCode: 2}
+	deadlock.Append(engine.Stderr, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan send]:\nmain.main()\n\tmain.go:4\nexit status 2\n")
+	exit3 := engine.Result{Outcome: engine.Exit, ExitCode: 3}
+	exit3.Append(engine.Stderr, "exit status 3\n")
+	tests := []struct {
+		info string
+		r    engine.Result
+	}{
+		{"go engine=go expect=deadlock", deadlock},
+		{"go expect=exit=3", exit3},
+		{"go expect=deadlock", deadlock},
+	}
+	for _, tt := range tests {
+		b := block(t, 1, tt.info, program(""))
+		f := same(tt.r)
+		if err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: true, Run: f.run, Versions: versions}); err != nil {
+			t.Errorf("%s: %v", tt.info, err)
+		}
+	}
+}
+
+func TestVerifyComparesWhatCanBeCompared(t *testing.T) {
+	yaegiPanic := engine.Result{Outcome: engine.Panic, ExitCode: 2}
+	yaegiPanic.Append(engine.Stderr, "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:6\nexit status 2\n")
+	goPanic := engine.Result{Outcome: engine.Panic, ExitCode: 2}
+	goPanic.Append(engine.Stderr, "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:6\n\truntime stuff\nexit status 2\n")
+	tests := []struct {
+		name          string
+		info, body    string
+		yaegi, golang engine.Result
+		ok            bool
+	}{
+		{"varying output, same outcome", "go output=varies", "", out("1 2\n"), out("2 1\n"), true},
+		{"varying output, different outcome", "go output=varies", "", out("1\n"), yaegiPanic, false},
+		{"unordered output compares sorted lines", "go", "\t// Unordered output:\n\t// a\n\t// b\n", out("b\na\n"), out("a\nb\n"), true},
+		{"panic traces compare by their first line", "go expect=panic", "", yaegiPanic, goPanic, true},
+		{"stderr differs", "go", "", func() engine.Result { r := out("x\n"); r.Append(engine.Stderr, "warn\n"); return r }(), out("x\n"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := block(t, 1, tt.info, program(tt.body))
+			f := &fake{yaegi: func(runner.Request) engine.Result { return tt.yaegi }, golang: func(runner.Request) engine.Result { return tt.golang }}
+			err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: true, Run: f.run, Versions: versions})
+			if (err == nil) != tt.ok {
+				t.Errorf("err = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}
+
+func TestNoVerifyRunsOnlyYaegiAndSaysSo(t *testing.T) {
+	b := block(t, 1, "go", program("\tfmt.Println(1)\n"))
+	f := &fake{yaegi: func(runner.Request) engine.Result { return out("1\n") },
+		golang: func(runner.Request) engine.Result { t.Error("go run called with -verify=false"); return out("") }}
+	if err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: false, Run: f.run, Versions: versions}); err != nil {
+		t.Fatal(err)
+	}
+	if b.Provenance.Verified {
+		t.Error("provenance says verified")
+	}
+}
+
+func TestCache(t *testing.T) {
+	cache, err := OpenCache(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := program("\tfmt.Println(\"hi\")\n")
+	f := same(out("hi\n"))
+	cfg := Config{Jobs: 1, Verify: true, Run: f.run, Cache: cache, Versions: versions}
+	build := func(cfg Config, src string) *lesson.Block {
+		t.Helper()
+		b := block(t, 1, "go", src)
+		if err := All(context.Background(), []*lesson.Block{b}, cfg); err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	build(cfg, src)
+	if n := f.runs.Swap(0); n != 2 {
+		t.Fatalf("first build: %d runs, want 2", n)
+	}
+	b := build(cfg, src)
+	if n := f.runs.Swap(0); n != 0 {
+		t.Errorf("unchanged rebuild: %d runs, want 0", n)
+	}
+	if b.Result.Stdout() != "hi\n" || !b.Provenance.Verified {
+		t.Errorf("cached result = %+v %+v", b.Result, b.Provenance)
+	}
+	build(cfg, program("\tfmt.Println(\"hi\") // changed\n"))
+	if n := f.runs.Swap(0); n != 2 {
+		t.Errorf("changed source: %d runs, want 2", n)
+	}
+	fresh := cfg
+	fresh.Fresh = true
+	build(fresh, src)
+	if n := f.runs.Swap(0); n != 2 {
+		t.Errorf("-fresh: %d runs, want 2", n)
+	}
+	newGo := cfg
+	newGo.Versions.Go = "go1.27.0"
+	build(newGo, src)
+	if n := f.runs.Swap(0); n != 2 {
+		t.Errorf("new Go version: %d runs, want 2", n)
+	}
+	// An unverified result does not satisfy a verifying build.
+	unverified := cfg
+	unverified.Verify = false
+	src2 := program("\tfmt.Println(\"other\")\n")
+	f2 := same(out("other\n"))
+	unverified.Run, cfg.Run = f2.run, f2.run
+	build(unverified, src2)
+	build(cfg, src2)
+	if n := f2.runs.Load(); n != 3 {
+		t.Errorf("unverified then verifying build: %d runs, want 3", n)
+	}
+}
+
+func TestFailuresAreNotCached(t *testing.T) {
+	cache, err := OpenCache(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fake{yaegi: func(runner.Request) engine.Result { return out("1\n") }, golang: func(runner.Request) engine.Result { return out("2\n") }}
+	cfg := Config{Jobs: 1, Verify: true, Run: f.run, Cache: cache, Versions: versions}
+	for range 2 {
+		b := block(t, 1, "go", program("\tfmt.Println(1)\n"))
+		if All(context.Background(), []*lesson.Block{b}, cfg) == nil {
+			t.Fatal("disagreement passed")
+		}
+	}
+	if n := f.runs.Load(); n != 4 {
+		t.Errorf("%d runs, want 4: a failed verification must run again next build", n)
+	}
+}
+
+func TestParallelResultsLandInDocumentOrder(t *testing.T) {
+	var blocks []*lesson.Block
+	for i := range 12 {
+		blocks = append(blocks, block(t, i*10+1, "go", program(fmt.Sprintf("\tfmt.Println(%d)\n", i))))
+	}
+	var mu sync.Mutex
+	running, peak := 0, 0
+	run := func(ctx context.Context, req runner.Request) (engine.Result, error) {
+		mu.Lock()
+		running++
+		peak = max(peak, running)
+		mu.Unlock()
+		defer func() { mu.Lock(); running--; mu.Unlock() }()
+		// Later snippets finish first.
+		n := strings.Count(req.Source, "") % 7
+		time.Sleep(time.Duration(7-n) * time.Millisecond)
+		i := strings.TrimSuffix(strings.SplitAfter(req.Source, "Println(")[1], ")\n}\n")
+		return out(i + "\n"), nil
+	}
+	if err := All(context.Background(), blocks, Config{Jobs: 4, Verify: true, Run: run, Versions: versions}); err != nil {
+		t.Fatal(err)
+	}
+	for i, b := range blocks {
+		if got, want := b.Result.Stdout(), fmt.Sprintf("%d\n", i); got != want {
+			t.Errorf("block %d has output %q, want %q", i, got, want)
+		}
+	}
+	if peak > 4 {
+		t.Errorf("%d snippets ran at once with -j 4", peak)
+	}
+	if peak < 2 {
+		t.Errorf("snippets never ran in parallel (peak %d)", peak)
+	}
+}
+
+func TestMachineryFailureStopsTheBuild(t *testing.T) {
+	b := block(t, 1, "go", program(""))
+	boom := errors.New("no go command")
+	run := func(context.Context, runner.Request) (engine.Result, error) { return engine.Result{}, boom }
+	err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Run: run, Versions: versions})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want it to wrap %v", err, boom)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	got := diff("a\nb\nc", "a\nx\nc")
+	for _, w := range []string{"  a", "- b", "+ x", "  c"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("diff lacks %q:\n%s", w, got)
+		}
+	}
+}

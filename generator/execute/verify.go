@@ -1,0 +1,69 @@
+package execute
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/gonotes/concurrency/generator/engine"
+	"github.com/gonotes/concurrency/generator/snippet"
+)
+
+// verify compares what yaegi printed (got) with what go run printed (want).
+// Output that varies is compared by how the run ended; an unordered check by
+// its sorted lines; everything else exactly, except the stack traces after a
+// panic or fatal error, whose frames differ between an interpreter and
+// compiled code and are compared by their first line.
+func verify(s *snippet.Snippet, got, want *engine.Result) error {
+	if want.Outcome == engine.CompileError {
+		return nil // checkOutcome already accepted yaegi's verdict; go agrees the program is broken
+	}
+	if got.Outcome != want.Outcome || got.ExitCode != want.ExitCode {
+		return disagree(s, fmt.Sprintf("yaegi: the program %s; go run: it %s", describe(got), describe(want)), text(got), text(want))
+	}
+	if s.Options.Varies {
+		return nil
+	}
+	gotOut, wantOut := got.Stdout(), want.Stdout()
+	if s.Check.Unordered {
+		gotOut, wantOut = sortLines(gotOut), sortLines(wantOut)
+	}
+	if gotOut != wantOut {
+		return disagree(s, "standard output differs", got.Stdout(), want.Stdout())
+	}
+	if g, w := comparableStderr(got.Stderr()), comparableStderr(want.Stderr()); g != w {
+		return disagree(s, "standard error differs", got.Stderr(), want.Stderr())
+	}
+	return nil
+}
+
+func disagree(s *snippet.Snippet, what, got, want string) error {
+	return s.Errorf(0, "yaegi and go run disagree on this snippet (%s), so its output cannot be trusted:\n%s\n"+
+		"if the program is right, add engine=go to the block's info string to run it with the Go toolchain",
+		what, diffLabeled(want, got, "go run", "yaegi"))
+}
+
+// comparableStderr cuts stack traces down to the line that says what went wrong.
+func comparableStderr(s string) string {
+	var out []string
+	skipping := false
+	for _, line := range strings.Split(s, "\n") {
+		switch {
+		case strings.HasPrefix(line, "panic: ") || strings.HasPrefix(line, "fatal error: "):
+			out = append(out, line)
+			skipping = true
+		case strings.HasPrefix(line, "exit status "):
+			out = append(out, line)
+			skipping = false
+		case !skipping:
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func sortLines(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
