@@ -9,6 +9,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/markdown"
@@ -60,10 +61,18 @@ type data struct {
 	Body        template.HTML
 	TOC         []tocEntry
 	Prev, Next  *lesson.Lesson
+	absolute    bool // URLs from the base URL, not relative
 }
 
-// Rel returns the URL of a site path as written on this page.
-func (d *data) Rel(to string) string { return lesson.RelativeURL(d.URL, to) }
+// Rel returns the URL of a site path as written on this page. The 404 page
+// is served at whatever address was missing, where relative URLs break, so
+// it uses absolute ones when the base URL is known.
+func (d *data) Rel(to string) string {
+	if d.absolute {
+		return strings.TrimSuffix(d.Site.BaseURL, "/") + "/" + to
+	}
+	return lesson.RelativeURL(d.URL, to)
+}
 
 type tocEntry struct {
 	Level int
@@ -104,7 +113,7 @@ func (r *Renderer) Render(s *Site) (map[string][]byte, error) {
 	if out["index.html"], err = r.execute("index", home); err != nil {
 		return nil, fmt.Errorf("home page: %w", err)
 	}
-	if out["404.html"], err = r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found"}); err != nil {
+	if out["404.html"], err = r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found", absolute: s.BaseURL != ""}); err != nil {
 		return nil, fmt.Errorf("404 page: %w", err)
 	}
 	if s.BaseURL != "" {
