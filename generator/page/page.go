@@ -75,9 +75,9 @@ func (d *data) Rel(to string) string {
 }
 
 type tocEntry struct {
-	Level int
-	ID    string
-	Text  template.HTML
+	ID       string
+	Text     template.HTML
+	Children []tocEntry // the h3 sections of an h2
 }
 
 // Render returns every page of the site, keyed by its path in the site.
@@ -136,24 +136,26 @@ func (r *Renderer) lessonData(s *Site, l *lesson.Lesson) (*data, error) {
 	return d, nil
 }
 
-// toc lists the sections of a lesson, when it has at least two.
+// toc lists the sections of a lesson (h2, with their h3 inside), when it
+// has at least two.
 func (r *Renderer) toc(l *lesson.Lesson) ([]tocEntry, error) {
 	var entries []tocEntry
-	sections := 0
 	for _, h := range l.Headings {
 		if h.Level != 2 && h.Level != 3 {
 			continue
-		}
-		if h.Level == 2 {
-			sections++
 		}
 		text, err := r.md.RenderInline(l.Doc, h.Node)
 		if err != nil {
 			return nil, fmt.Errorf("%s: heading: %w", l.File, err)
 		}
-		entries = append(entries, tocEntry{Level: h.Level, ID: h.ID, Text: template.HTML(text)})
+		e := tocEntry{ID: h.ID, Text: template.HTML(text)}
+		if n := len(entries); h.Level == 3 && n > 0 {
+			entries[n-1].Children = append(entries[n-1].Children, e)
+		} else {
+			entries = append(entries, e)
+		}
 	}
-	if sections < 2 {
+	if len(entries) < 2 {
 		return nil, nil
 	}
 	return entries, nil
