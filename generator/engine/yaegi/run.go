@@ -10,14 +10,17 @@ import (
 	"go/token"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
 
 	"github.com/gonotes/concurrency/generator/engine/yaegi/symbols"
+	"github.com/gonotes/concurrency/generator/rewrite"
 )
 
 // Options say where a program's output goes and what it may use.
@@ -88,6 +91,18 @@ func Run(src string, opts Options) (exitCode int, err error) {
 	if diags := append(checkMain(fset, file), checkImports(fset, file, opts.Allow, allowedOS(exports, overrides))...); len(diags) > 0 {
 		return 1, &CompileError{Diagnostics: diags}
 	}
+	// What yaegi runs is the program rewritten to Go 1.22+ semantics; the
+	// rewrite keeps every line where it was, so positions stay the program's.
+	rewritten, err := rewrite.Rewrite(sourceName, []byte(src))
+	if err != nil {
+		return 1, fmt.Errorf("yaegi: rewriting the program: %w", err)
+	}
+	if file, err = parser.ParseFile(fset, sourceName, rewritten, parser.DeclarationErrors); err != nil {
+		return 1, fmt.Errorf("yaegi: the rewritten program does not parse: %w", err)
+	}
+	if err := useHelperPackages(exports, file); err != nil {
+		return 1, err
+	}
 	if err := use(i, exports, overrides, imports(file, "slices")); err != nil {
 		return 1, err
 	}
@@ -133,6 +148,29 @@ func use(i *interp.Interpreter, exports, overrides interp.Exports, slices bool) 
 			return fmt.Errorf("yaegi: compiling the engine's own sources: %w", err)
 		}
 	}
+	return nil
+}
+
+// useHelperPackages adds the tables of packages that only the rewrite's
+// helpers import (named _gn_...), such as reflect; the program itself was
+// checked against the allow-list before it was rewritten.
+func useHelperPackages(exports interp.Exports, file *ast.File) error {
+	lesson := symbols.Lesson()
+	var extra []string
+	for _, spec := range file.Imports {
+		path, _ := strconv.Unquote(spec.Path.Value)
+		if spec.Name != nil && strings.HasPrefix(spec.Name.Name, "_gn_") && !slices.Contains(lesson, path) {
+			extra = append(extra, path)
+		}
+	}
+	if len(extra) == 0 {
+		return nil
+	}
+	more, err := symbols.Load(extra)
+	if err != nil {
+		return fmt.Errorf("yaegi: loading the rewrite's helper packages: %w", err)
+	}
+	maps.Copy(exports, more)
 	return nil
 }
 

@@ -83,6 +83,9 @@ var optIn = []pkg{
 	{path: "os", exclude: []string{`^(Exit|FindProcess|Stdin|Stdout|Stderr)$`}},
 	{path: "os/exec"},
 	{path: "path/filepath"},
+	// The source rewrite's helpers (clear, min/max on unknown types, print)
+	// use reflect; the engine loads it for them, and a block may opt in.
+	{path: "reflect"},
 }
 
 // restricted are names yaegi's extractor substitutes with helpers of its own

@@ -76,7 +76,7 @@ func lessonTable(path string) (key string, syms map[string]reflect.Value, ok boo
 
 // optInPaths returns the import paths of the optIn tables.
 func optInPaths() []string {
-	return []string{"io/fs", "os", "os/exec", "path/filepath"}
+	return []string{"io/fs", "os", "os/exec", "path/filepath", "reflect"}
 }
 
 // optInTable returns the optIn table of path and its interp.Exports key.
@@ -90,6 +90,8 @@ func optInTable(path string) (key string, syms map[string]reflect.Value, ok bool
 		return "os/exec/exec", optInOsExec(), true
 	case "path/filepath":
 		return "path/filepath/filepath", optInPathFilepath(), true
+	case "reflect":
+		return "reflect/reflect", optInReflect(), true
 	}
 	return "", nil, false
 }
