@@ -71,6 +71,28 @@ func main() {
 	}
 }
 `, "8:3: undefined: undefinedName"},
+		{"in a closure made by a call", `package main
+
+import "sync"
+
+func main() {
+	var wg sync.WaitGroup
+	for _, t := range []string{"a"} {
+		wg.Go(func() {
+			println(t)
+			undefinedName()
+		})
+	}
+}
+`, "10:4: undefined: undefinedName"},
+		{"in a deferred closure given arguments", `package main
+
+func main() {
+	for i := 0; i < 2; i++ {
+		defer func() { println(i); undefinedName() }()
+	}
+}
+`, "5:30: undefined: undefinedName"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

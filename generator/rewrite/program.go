@@ -156,3 +156,75 @@ func (p *program) lookup(name string, pos token.Pos) types.Object {
 	_, obj := inner.LookupParent(name, pos)
 	return obj
 }
+
+// typeAt spells t as code at pos can write it: as typeString does, and
+// only if every type name in it denotes, at pos, the type it stands for.
+func (p *program) typeAt(t types.Type, pos token.Pos) (string, bool) {
+	s, ok := p.typeString(t)
+	if !ok || !p.namesVisible(t, pos) {
+		return "", false
+	}
+	return s, true
+}
+
+// namesVisible reports whether the names that spell t are in scope at pos
+// and denote its types there, not something declared closer.
+func (p *program) namesVisible(t types.Type, pos token.Pos) bool {
+	switch t := t.(type) {
+	case *types.Basic:
+		return t.Kind() != types.Invalid && t.Kind() != types.UnsafePointer && p.lookup(t.Name(), pos) == types.Universe.Lookup(t.Name())
+	case interface {
+		Obj() *types.TypeName
+		TypeArgs() *types.TypeList
+	}: // *types.Named, *types.Alias
+		obj := t.Obj()
+		if obj.Pkg() != nil && obj.Pkg() != p.pkg || p.lookup(obj.Name(), pos) != obj {
+			return false
+		}
+		for i := range t.TypeArgs().Len() {
+			if !p.namesVisible(t.TypeArgs().At(i), pos) {
+				return false
+			}
+		}
+		return true
+	case *types.Pointer:
+		return p.namesVisible(t.Elem(), pos)
+	case *types.Slice:
+		return p.namesVisible(t.Elem(), pos)
+	case *types.Array:
+		return p.namesVisible(t.Elem(), pos)
+	case *types.Chan:
+		return p.namesVisible(t.Elem(), pos)
+	case *types.Map:
+		return p.namesVisible(t.Key(), pos) && p.namesVisible(t.Elem(), pos)
+	case *types.Signature:
+		return p.namesVisible(t.Params(), pos) && p.namesVisible(t.Results(), pos)
+	case *types.Tuple:
+		for i := range t.Len() {
+			if !p.namesVisible(t.At(i).Type(), pos) {
+				return false
+			}
+		}
+		return true
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if !p.namesVisible(t.Field(i).Type(), pos) {
+				return false
+			}
+		}
+		return true
+	case *types.Interface:
+		for i := range t.NumExplicitMethods() {
+			if !p.namesVisible(t.ExplicitMethod(i).Type(), pos) {
+				return false
+			}
+		}
+		for i := range t.NumEmbeddeds() {
+			if !p.namesVisible(t.EmbeddedType(i), pos) {
+				return false
+			}
+		}
+		return true
+	}
+	return false // type parameters and the like
+}

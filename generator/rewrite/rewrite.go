@@ -17,6 +17,9 @@
 //   - range over an integer: for i := range 5 panics with "nil type" (rangeint.go)
 //   - per-iteration loop variables: go func() { use(i) }() in a loop sees
 //     the last i; so do closures and &i (loopvar.go)
+//   - closures in a loop passed to compiled code or deferred: wg.Go(func() {
+//     use(t) }) and defer func() { use(t) }() see the last t even after
+//     t := t (loopclosure.go)
 //   - for i = range xs leaves i unchanged after the loop (rangeassign.go)
 //   - defer arguments: x := 1; defer fmt.Println(x); x = 2 prints 2 (deferargs.go)
 //   - method values: f := s.Get; s.n = 2; f() sees the new n (methodvalue.go)
@@ -31,11 +34,17 @@
 //   - %+v and %#v of a struct with lower-case fields invent names: {Xx:1 Xy:2} for {x:1 y:2}
 //   - %T and %#v name a struct type struct { X int; Y int }, not main.Point
 //   - String() is not called on values nested in a slice or struct: fmt.Println([]T{t}) prints [{}]
-//   - errors.As with an interpreted error type panics; errors that pass through
-//     fmt.Errorf lose their interpreted type: errors.Unwrap(err).(*MyErr) fails
-//   - a deferred func literal in a loop sees the last iteration's variables:
-//     for i := range 3 { defer func() { println(i) }() } prints 2 2 2
-//   - deferring a call of a local func variable hangs: f := func() {}; defer f()
+//   - errors.As with an interpreted error type panics; fmt.Errorf("%w", &MyErr{})
+//     prints %!w(...) unless the argument has type error
+//   - encoding/json marshals unexported fields of a program's struct (as "Xage"), and
+//     key("k") == any("k") for type key string, so context keys collide with strings
+//   - a deferred func literal in a loop still sees the last iteration's
+//     variables when one of them is assigned after the defer statement or
+//     has a type from the standard library: for _, f := range files {
+//     defer func() { f.Close() }() } closes the last file each time
+//   - a closure made by a function hangs if it is called, or returns, while
+//     that function runs its deferred calls: f := func() {}; defer f(), or
+//     wg.Go(f) with a defer wg.Wait()
 //   - os.Exit runs deferred functions (yaegi turns it into a panic; the engine maps it back)
 //   - a recovered panic still writes "L:C: panic: main.f(...)" to stderr (the engine filters it)
 //   - range over a function (Go 1.23 iterators) and package iter are unsupported:
@@ -46,6 +55,8 @@
 //   - unsafe and syscall are not importable with stdlib.Symbols: import "unsafe" fails
 //   - the runtime's print of a non-nil interface shows the value, not (0xitab,0xdata)
 //   - `for i = range 10` where i was declared before takes i's type only when the checker knows it
+//   - a range over an integer whose type the checker does not know still crashes:
+//     for range runtime.NumCPU() panics with "nil type"
 //   - a three-clause loop whose captured variable is assigned in the body is left as is
 //     when a continue sits where the variable is shadowed
 package rewrite
@@ -86,6 +97,7 @@ func Rewrite(filename string, src []byte) ([]byte, error) {
 		rangeInt,
 		rangeAssign,
 		loopVars,
+		loopClosures,
 		deferArgs,
 		methodValues,
 		builtins,

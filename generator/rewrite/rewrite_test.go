@@ -19,6 +19,18 @@ func TestRewrite(t *testing.T) {
 			"package main\n\nfunc main() {\n\tfor _, v := range []int{1} { v := v;\n\t\tgo func() { _ = v }()\n\t}\n}\n"},
 		{"defer argument", "package main\n\nfunc f(int) {}\n\nfunc main() {\n\tx := 1\n\tdefer f(x)\n}\n",
 			"package main\n\nfunc f(int) {}\n\nfunc main() {\n\tx := 1\n\t{ _gn_d1 := /*line :7:10*/x; /*line :7:2*/defer f(_gn_d1/*line :7:11*/) }\n}\n"},
+		{"closure in a loop passed to a compiled function", "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor _, t := range []string{\"a\"} {\n\t\twg.Go(func() { _ = t })\n\t}\n}\n",
+			"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor _, t := range []string{\"a\"} { t := t;\n\t\twg.Go(func() /*line :8:9*/func() { return /*line :8:9*/func() { _ = t } }()/*line :8:25*/)\n\t}\n}\n"},
+		{"closure in a loop passed to the program's function", "package main\n\nfunc run(f func()) { f() }\n\nfunc main() {\n\tfor _, t := range []string{\"a\"} {\n\t\trun(func() { _ = t })\n\t}\n}\n",
+			"package main\n\nfunc run(f func()) { f() }\n\nfunc main() {\n\tfor _, t := range []string{\"a\"} { t := t;\n\t\trun(func() { _ = t })\n\t}\n}\n"},
+		{"deferred closure in a loop", "package main\n\nfunc use(int) {}\n\nfunc main() {\n\tfor i := 0; i < 2; i++ {\n\t\tdefer func() { use(i) }()\n\t}\n}\n",
+			"package main\n\nfunc use(int) {}\n\nfunc main() {\n\tfor i := 0; i < 2; i++ { i := i;\n\t\t{ _gn_d1 := i; /*line :7:3*/defer func(i int/*line :7:14*/) { use(i) }(_gn_d1/*line :7:27*/) }\n\t}\n}\n"},
+		// A deferred closure gets copies of the variables, so it is left as it
+		// is when something assigns them after the defer statement.
+		{"deferred closure assigns the variable", "package main\n\nfunc use(int) {}\n\nfunc main() {\n\tfor _, x := range []int{1} {\n\t\tdefer func() { x++; use(x) }()\n\t}\n}\n",
+			"package main\n\nfunc use(int) {}\n\nfunc main() {\n\tfor _, x := range []int{1} { x := x;\n\t\tdefer func() { x++; use(x) }()\n\t}\n}\n"},
+		{"variable assigned after the defer", "package main\n\nfunc use(int) {}\n\nfunc main() {\n\tfor _, i := range []int{1} {\n\t\tx := i\n\t\tdefer func() { use(x) }()\n\t\tx *= 2\n\t}\n}\n",
+			"package main\n\nfunc use(int) {}\n\nfunc main() {\n\tfor _, i := range []int{1} {\n\t\tx := i\n\t\tdefer func() { use(x) }()\n\t\tx *= 2\n\t}\n}\n"},
 		{"shadowed builtin", "package main\n\nfunc min(a, b int) int { return a }\n\nfunc main() { _ = min(1, 2) }\n",
 			"package main\n\nfunc min(a, b int) int { return a }\n\nfunc main() { _ = min(1, 2) }\n"},
 		{"syntax error", "package main\n\nfunc main() { for i := range 3 {\n", "package main\n\nfunc main() { for i := range 3 {\n"},

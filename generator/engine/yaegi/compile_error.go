@@ -66,8 +66,9 @@ func fromYaegi(err error) error {
 			c, _ := strconv.Atoi(m[3])
 			msg := line[len(m[0]):]
 			if strings.HasPrefix(msg, "undefined selector: maps.") || strings.HasPrefix(msg, "undefined selector: slices.") {
-				msg += " (the yaegi engine has maps and slices as of Go 1.22, plus slices.Sort and its kin, " +
-					"and no iterators; use engine=go)"
+				msg += " (the yaegi engine has maps and slices as of Go 1.22, plus slices.Sort and its kin; " +
+					"of the iterator functions only maps.Keys, Values, All and Collect and slices.All, Values, " +
+					"Collect and Sorted; use engine=go)"
 			}
 			ce.Diagnostics = append(ce.Diagnostics, Diagnostic{Line: l, Col: c, Msg: msg})
 		}

@@ -28,43 +28,61 @@
 //
 // # Known differences from Go
 //
-// Where yaegi v0.16.1 itself differs, which a source rewrite may fix:
+// Run rewrites the program before yaegi sees it (package
+// generator/rewrite), which gives it per-iteration loop variables, also in
+// closures passed to Go code or deferred; range over an integer; min, max
+// and clear; print and println as the runtime writes them; defer arguments
+// and method values evaluated when Go evaluates them; and most of slices
+// and maps, including the Go 1.23 iterator functions that can be written
+// as slices. What yaegi v0.16.1 still gets wrong after the rewrite (each
+// is pinned by TestStillWrong, against go run):
 //
-//   - Loop variables are shared between iterations, as before Go 1.22.
-//   - for range over an integer or a function crashes yaegi's compiler (Run
-//     returns an error, and yaegi prints "nil type" through the standard
-//     library's global logger).
-//   - The builtins min, max and clear are undefined.
-//   - Unused variables are not reported (unused imports are, by Run).
-//   - println and print write to Stdout, not Stderr, and format their
-//     arguments as fmt's %v does.
-//   - recover() returns an interpreted panic's value as a reflect.Value:
-//     printing it works, but r.(error) is false even for
+//   - Types the program declares lose their name at run time: %T prints
+//     their underlying type (struct { Xside float64 }), %+v and %#v invent
+//     field names ({Xx:1 Xy:2} for {x:1 y:2}), a panic with one prints
+//     (struct { Xn int }) 0x..., encoding/json marshals their unexported
+//     fields (as "Xage"), and in an interface a value equals the same value
+//     of its underlying type, so context keys of the program's key type
+//     collide with plain strings.
+//   - String() is not called on values nested in a slice, map or struct:
+//     fmt.Println([]celsius{c}) prints [21.5].
+//   - Error types the program declares: fmt.Errorf("%w", &myErr{}) prints
+//     %!w(...) unless the argument has type error, and errors.As into a
+//     *myErr panics ("*target must be interface or implement error").
+//   - recover() returns an interpreted panic's value in a form that is not
+//     an error: printing it works, but r.(error) is false even for
 //     panic(errors.New("x")), and type switches on it fail. Run-time errors
 //     (nil map, division by zero) recover as their Go values.
-//   - Types the program declares lose their name at run time: %T prints
-//     their underlying type ("struct { Xa int }"), errors.As into one panics,
-//     and panicking with one prints its underlying value, not its Error or
-//     String method, unless it is carried in an error variable.
-//   - Some generic code fails to compile, in the program ("cannot use type
-//     func(int) string as type func(int) int" for a Map[T, U]) and in yaegi's
-//     own Go 1.22 copies of cmp, maps and slices: of those, cmp.Compare,
-//     cmp.Less, maps.DeleteFunc, slices.Index, IndexFunc, Contains,
-//     ContainsFunc, EqualFunc and CompareFunc work; cmp.Or, the rest of maps
-//     and slices.Equal, Compare, Insert, Delete, DeleteFunc, Replace, Clone,
-//     Compact, CompactFunc, Grow, Clip, Reverse and Concat do not (Run
-//     returns an error naming yaegi's source). This package adds slices.Sort,
-//     SortFunc, SortStableFunc, IsSorted, IsSortedFunc, Min, MinFunc, Max,
-//     MaxFunc, BinarySearch and BinarySearchFunc, taking []E: a named slice
-//     type must be converted. Nothing ranges over iterators, so maps.Keys,
-//     maps.Values, slices.Sorted and package iter are unavailable.
+//   - A deferred func literal in a loop still sees the last iteration's
+//     variables when one of them is assigned after the defer statement or
+//     has a type from the standard library, which the rewrite cannot write.
+//   - A closure hangs if it runs during the deferred calls of the function
+//     that made it: f := func() {...}; defer f(), or wg.Go(f) in a function
+//     that defers wg.Wait().
+//   - range over a function (Go 1.23 iterators), and over an integer whose
+//     type comes from the standard library (range runtime.NumCPU()), crash
+//     yaegi's compiler (Run returns an error, and yaegi prints "nil type"
+//     through the standard library's global logger); for x = range n does
+//     not compile when x has a type from the standard library.
+//   - Some generic code fails to compile: functions with constraints such
+//     as S ~[]E ("undefined type for E"), and cmp.Or, maps.EqualFunc and
+//     slices.Compare, DeleteFunc, Replace, CompactFunc, Grow and Clip of
+//     yaegi's own Go 1.22 copies of the packages (Run returns an error naming
+//     yaegi's source). slices.Backward, Chunk and Repeat, maps.Insert, the
+//     other Go 1.23 functions the rewrite does not supply, and package iter
+//     are undefined. The slices
+//     and maps functions the rewrite supplies take and return []E and
+//     map[K]V, so a named slice type loses its methods.
+//   - println and print show a non-nil interface's value, not
+//     (0xitab,0xdata).
+//   - Unused variables are not reported (unused imports are, by Run).
+//   - Compile errors come from go/parser and yaegi, worded unlike gc's.
 //   - runtime.Stack, runtime.Caller, debug.Stack and the file:line of
 //     log.Lshortfile describe the interpreter, not the program.
 //   - A panic in a goroutine other than main's crashes the process as Go's
 //     would, but the runtime prints "panic: VALUE [recovered, repanicked]",
 //     VALUE being a string as is and anything else as "<int Value>", followed
 //     by the interpreter's frames; exit status 2.
-//   - Compile errors come from go/parser and yaegi, worded unlike gc's.
 //
 // Where this package adjusts:
 //
@@ -74,7 +92,9 @@
 //     with length 3"); a nil pointer dereference prints no [signal ...] line.
 //     Frame lines are found in the source (yaegi does not tell them): the
 //     first call of the function below, the first expression of the kind
-//     that panicked; Go's line differs when a function has several.
+//     that panicked; Go's line differs when a function has several. The
+//     frames are those of the program as written: the closures and helper
+//     functions that the rewrite adds do not appear.
 //   - Recovered panics print nothing: yaegi writes a line to the
 //     interpreter's stderr for every interpreted function a panic unwinds,
 //     recovered or not; Run keeps those lines to build its report.

@@ -44,8 +44,11 @@ func frames(unwinds []unwind, file *ast.File, fset *token.FileSet, kind siteKind
 	var out []frame
 	var inner *function
 	for _, u := range unwinds {
-		if !strings.HasPrefix(u.name, "main.") {
-			continue // a function of a package yaegi compiled from source
+		if !strings.HasPrefix(u.name, "main.") || strings.HasPrefix(u.name, "main._gn_") {
+			// A function of a package yaegi compiled from source, or a
+			// helper that generator/rewrite added for a standard library
+			// function: Go's report would show library frames there.
+			continue
 		}
 		fn := enclosing(funcs, position(tf, u.line, u.col))
 		if fn == nil {

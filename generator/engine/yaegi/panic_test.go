@@ -195,6 +195,47 @@ func main() {
 	})
 }
 `},
+		{"closure in a loop, which the rewrite makes by a call", `package main
+
+import (
+	"fmt"
+	"sort"
+)
+
+func main() {
+	for _, n := range []int{3} {
+		s := []int{2, 1}
+		sort.Slice(s, func(a, b int) bool {
+			var m map[int]int
+			m[n] = 1
+			return s[a] < s[b]
+		})
+		fmt.Println(s)
+	}
+}
+`},
+		{"through a helper of the rewrite", `package main
+
+import (
+	"fmt"
+	"slices"
+)
+
+type point struct{ x int }
+
+func (p point) get() int { return p.x }
+
+func main() {
+	get := point{1}.get
+	s := []int{2, 1}
+	slices.SortFunc(s, func(a, b int) int {
+		var m map[int]int
+		m[a] = get()
+		return a - b
+	})
+	fmt.Println(s)
+}
+`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

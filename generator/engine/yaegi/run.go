@@ -40,6 +40,10 @@ type Options struct {
 	// Exit is called for os.Exit and log.Fatal; nil means os.Exit. If it
 	// returns, Run stops the program and returns the code.
 	Exit func(code int)
+	// NoRewrite runs the program as raw yaegi sees it, without the rewrite
+	// to Go 1.22+ semantics; it exists only to measure what the rewrite
+	// does (see package conformance).
+	NoRewrite bool
 }
 
 // sourceName is what positions and panic traces call the program.
@@ -92,16 +96,21 @@ func Run(src string, opts Options) (exitCode int, err error) {
 		return 1, &CompileError{Diagnostics: diags}
 	}
 	// What yaegi runs is the program rewritten to Go 1.22+ semantics; the
-	// rewrite keeps every line where it was, so positions stay the program's.
-	rewritten, err := rewrite.Rewrite(sourceName, []byte(src))
-	if err != nil {
-		return 1, fmt.Errorf("yaegi: rewriting the program: %w", err)
-	}
-	if file, err = parser.ParseFile(fset, sourceName, rewritten, parser.DeclarationErrors); err != nil {
-		return 1, fmt.Errorf("yaegi: the rewritten program does not parse: %w", err)
-	}
-	if err := useHelperPackages(exports, file); err != nil {
-		return 1, err
+	// rewrite keeps every line where it was, so positions stay the program's,
+	// and panic reports describe the program as written, not the closures
+	// and calls the rewrite added.
+	written := file
+	if !opts.NoRewrite {
+		rewritten, err := rewrite.Rewrite(sourceName, []byte(src))
+		if err != nil {
+			return 1, fmt.Errorf("yaegi: rewriting the program: %w", err)
+		}
+		if file, err = parser.ParseFile(fset, sourceName, rewritten, parser.DeclarationErrors); err != nil {
+			return 1, fmt.Errorf("yaegi: the rewritten program does not parse: %w", err)
+		}
+		if err := useHelperPackages(exports, file); err != nil {
+			return 1, err
+		}
 	}
 	if err := use(i, exports, overrides, imports(file, "slices")); err != nil {
 		return 1, err
@@ -110,7 +119,7 @@ func Run(src string, opts Options) (exitCode int, err error) {
 	if err != nil {
 		return 1, err
 	}
-	return r.execute(i, prog, file, fset)
+	return r.execute(i, prog, written, fset)
 }
 
 func (o Options) withDefaults() Options {
