@@ -12,7 +12,7 @@ CONTENT ?= content
 OUT ?= _site
 BASE_URL ?=
 
-.PHONY: site test vet bench clean
+.PHONY: site test vet bench conformance clean
 
 site:
 	$(GO) run ./generator -content $(CONTENT) -out $(OUT) -base-url "$(BASE_URL)"
@@ -27,6 +27,12 @@ vet:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# How faithfully yaegi runs Go's own test programs, before and after the
+# rewrite (minutes); per-program verdicts go to conformance.out.
+conformance:
+	$(GO) test ./generator/conformance -run TestConformance -conformance -v -timeout 30m \
+	  -conformance.out $(CURDIR)/conformance.out
 
 clean:
 	rm -rf $(OUT)

@@ -54,11 +54,12 @@ func serveChild() int {
 	// goes to these writers, framed onto one pipe. The writes are
 	// unbuffered, so an os.Exit loses nothing.
 	code, err := yaegi.Run(req.Source, yaegi.Options{
-		Stdout: streamWriter{sink, tagStdout},
-		Stderr: streamWriter{sink, tagStderr},
-		Allow:  req.Allow,
-		Args:   []string{"main"},
-		Env:    os.Environ(),
+		Stdout:    streamWriter{sink, tagStdout},
+		Stderr:    streamWriter{sink, tagStderr},
+		Allow:     req.Allow,
+		Args:      []string{"main"},
+		Env:       os.Environ(),
+		NoRewrite: req.NoRewrite,
 	})
 	var compileErr *yaegi.CompileError
 	switch {

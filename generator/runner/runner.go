@@ -79,6 +79,10 @@ type Request struct {
 	// Allow lists imports outside the interpreter's allow-list that the
 	// snippet opted into (engine yaegi only).
 	Allow []string
+	// NoRewrite runs the program as raw yaegi sees it, without the rewrite
+	// to Go 1.22+ semantics (engine yaegi only); it exists only to measure
+	// what the rewrite does.
+	NoRewrite bool
 }
 
 // Defaults for the zero values of a Request.

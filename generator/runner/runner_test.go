@@ -233,7 +233,8 @@ fmt.Println(n)`),
 	}, {
 		name:    "interpreter failure",
 		engines: []snippet.Engine{snippet.Yaegi},
-		src:     prog(`for i := range 5 { fmt.Println(i) }`),
+		// yaegi v0.16.1 cannot range over a function, and no rewrite helps it.
+		src:     prog(`for x := range func(yield func(int) bool) { yield(1) } { fmt.Println(x) }`),
 		outcome: engine.Crash,
 		exit:    1,
 		check: func(t *testing.T, _ snippet.Engine, res engine.Result) {

@@ -19,8 +19,9 @@ const crashNote = "the interpreter (yaegi) failed on this program; try engine=go
 
 // childRequest is what the parent sends a yaegi child on fd 3.
 type childRequest struct {
-	Source string   `json:"source"`
-	Allow  []string `json:"allow,omitempty"`
+	Source    string   `json:"source"`
+	Allow     []string `json:"allow,omitempty"`
+	NoRewrite bool     `json:"no_rewrite,omitempty"`
 }
 
 // runYaegi starts this executable again as a yaegi child (see MaybeChild)
@@ -35,7 +36,7 @@ func runYaegi(ctx context.Context, req Request) (engine.Result, error) {
 		return engine.Result{}, err
 	}
 	defer os.RemoveAll(dir)
-	body, err := json.Marshal(childRequest{Source: req.Source, Allow: req.Allow})
+	body, err := json.Marshal(childRequest{Source: req.Source, Allow: req.Allow, NoRewrite: req.NoRewrite})
 	if err != nil {
 		return engine.Result{}, fmt.Errorf("encoding the request: %w", err)
 	}
