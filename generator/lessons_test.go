@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/gonotes/concurrency/generator/runner"
+)
+
+func TestMain(m *testing.M) {
+	// The test binary stands in for the generator as the child that
+	// interprets snippets.
+	runner.MaybeChild()
+	os.Exit(m.Run())
+}
+
+// TestLessons builds the real lessons as make site does: every snippet run,
+// every yaegi output verified against go run, nothing taken from a cache.
+func TestLessons(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole site; skipped with -short")
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	var stderr bytes.Buffer
+	if code := run([]string{"-content", "../content", "-out", out, "-cache", ""}, &stderr); code != 0 {
+		t.Fatalf("building content/ failed (exit %d):\n%s", code, stderr.String())
+	}
+	page := func(name string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	// What the lessons promise a reader, as the reader would look for it.
+	for _, c := range []struct{ page, want string }{
+		{"race-detector.html", "WARNING: DATA RACE"},
+		{"race-detector.html", "exit status 66"},
+		{"channels.html", "fatal error: all goroutines are asleep - deadlock!"},
+		{"mutex.html", "passes lock by value"},
+		{"concurrency-vs-parallelism.html", `src="assets/concurrency-vs-parallelism.svg"`},
+	} {
+		if !strings.Contains(page(c.page), c.want) {
+			t.Errorf("%s does not show %q", c.page, c.want)
+		}
+	}
+	// Every output says where it came from, and none is unverified.
+	snippet := regexp.MustCompile(`(?s)<div class="output.*?<p class="provenance">(.*?)</p>`)
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs := 0
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".html" {
+			continue
+		}
+		for _, m := range snippet.FindAllStringSubmatch(page(e.Name()), -1) {
+			outputs++
+			if p := m[1]; strings.Contains(p, "not verified") || !strings.Contains(p, "when the site was built") {
+				t.Errorf("%s: output with provenance %q", e.Name(), p)
+			}
+		}
+	}
+	if outputs < 40 {
+		t.Errorf("only %d outputs on the whole site; the lessons have more runnable snippets than that", outputs)
+	}
+}
