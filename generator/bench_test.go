@@ -20,7 +20,7 @@ func benchContent(b *testing.B, n int) string {
 		if i%4 == 0 {
 			fmt.Fprintf(&md, "\n```go engine=go\npackage main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(%d)\n}\n```\n", i)
 		}
-		p := filepath.Join(dir, fmt.Sprintf("%02d-lesson.md", i+1))
+		p := filepath.Join(dir, fmt.Sprintf("%02d-lesson-%d.md", i+1, i+1))
 		if err := os.WriteFile(p, []byte(md.String()), 0o644); err != nil {
 			b.Fatal(err)
 		}
