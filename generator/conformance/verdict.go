@@ -54,7 +54,7 @@ func Classify(got, want engine.Result) Judgement {
 	if refused, ok := sandboxRefused(got); ok {
 		return Judgement{Verdict: Sandbox, Detail: "refused " + strings.Join(refused, ", "), Refused: refused}
 	}
-	gotErr, wantErr := comparableStderr(got.Stderr()), comparableStderr(want.Stderr())
+	gotErr, wantErr := got.ComparableStderr(), want.ComparableStderr()
 	switch {
 	case got.Outcome == want.Outcome && got.ExitCode == want.ExitCode &&
 		got.Stdout() == want.Stdout() && gotErr == wantErr:
@@ -123,7 +123,7 @@ func firstDifference(got, want engine.Result) string {
 		got, want string
 	}{
 		{"stdout", got.Stdout(), want.Stdout()},
-		{"stderr", comparableStderr(got.Stderr()), comparableStderr(want.Stderr())},
+		{"stderr", got.ComparableStderr(), want.ComparableStderr()},
 	} {
 		if s.got == s.want {
 			continue
@@ -152,27 +152,6 @@ func show(line string) string {
 		return "<end of output>"
 	}
 	return shorten(strconv.Quote(line))
-}
-
-// comparableStderr cuts stack traces down to the line that says what went
-// wrong, as verification does: the frames of an interpreter and of compiled
-// code have nothing in common.
-func comparableStderr(s string) string {
-	var out []string
-	skipping := false
-	for _, line := range strings.Split(s, "\n") {
-		switch {
-		case strings.HasPrefix(line, "panic: ") || strings.HasPrefix(line, "fatal error: "):
-			out = append(out, line)
-			skipping = true
-		case strings.HasPrefix(line, "exit status "):
-			out = append(out, line)
-			skipping = false
-		case !skipping:
-			out = append(out, line)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // shorten keeps a line readable in a report.

@@ -72,6 +72,28 @@ func (r *Result) stream(s Stream) string {
 	return b.String()
 }
 
+// ComparableStderr is standard error with stack traces cut down to the line
+// that says what went wrong (panic: or fatal error:). Two runs of a program
+// agree on it when they fail the same way: the frames of an interpreter and
+// of compiled code have nothing in common.
+func (r *Result) ComparableStderr() string {
+	var out []string
+	skipping := false
+	for _, line := range strings.Split(r.Stderr(), "\n") {
+		switch {
+		case strings.HasPrefix(line, "panic: ") || strings.HasPrefix(line, "fatal error: "):
+			out = append(out, line)
+			skipping = true
+		case strings.HasPrefix(line, "exit status "):
+			out = append(out, line)
+			skipping = false
+		case !skipping:
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 // Append adds output, merging it into the last event when the stream is the same.
 func (r *Result) Append(s Stream, text string) {
 	if text == "" {

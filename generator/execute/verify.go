@@ -31,7 +31,7 @@ func verify(s *snippet.Snippet, got, want *engine.Result) error {
 	if gotOut != wantOut {
 		return disagree(s, "standard output differs", got.Stdout(), want.Stdout())
 	}
-	if g, w := comparableStderr(got.Stderr()), comparableStderr(want.Stderr()); g != w {
+	if g, w := got.ComparableStderr(), want.ComparableStderr(); g != w {
 		return disagree(s, "standard error differs", got.Stderr(), want.Stderr())
 	}
 	return nil
@@ -41,25 +41,6 @@ func disagree(s *snippet.Snippet, what, got, want string) error {
 	return s.Errorf(0, "yaegi and go run disagree on this snippet (%s), so its output cannot be trusted:\n%s\n"+
 		"if the program is right, add engine=go to the block's info string to run it with the Go toolchain",
 		what, diffLabeled(want, got, "go run", "yaegi"))
-}
-
-// comparableStderr cuts stack traces down to the line that says what went wrong.
-func comparableStderr(s string) string {
-	var out []string
-	skipping := false
-	for _, line := range strings.Split(s, "\n") {
-		switch {
-		case strings.HasPrefix(line, "panic: ") || strings.HasPrefix(line, "fatal error: "):
-			out = append(out, line)
-			skipping = true
-		case strings.HasPrefix(line, "exit status "):
-			out = append(out, line)
-			skipping = false
-		case !skipping:
-			out = append(out, line)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 func sortLines(s string) string {
