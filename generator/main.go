@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -87,6 +88,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		fmt.Fprintf(stderr, "unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
 		return c, fmt.Errorf("unexpected arguments")
+	}
+	if c.baseURL != "" {
+		if u, err := url.Parse(c.baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(stderr, "-base-url %q: want an absolute http(s) URL such as https://USER.github.io/REPO/\n", c.baseURL)
+			return c, fmt.Errorf("bad -base-url")
+		}
 	}
 	if c.jobs < 1 {
 		fmt.Fprintln(stderr, "-j must be at least 1")

@@ -336,6 +336,7 @@ func TestBadFlags(t *testing.T) {
 		want string
 	}{
 		{[]string{"-j", "0"}, "-j must be at least 1"},
+		{[]string{"-base-url", "example.github.io/repo"}, "want an absolute http(s) URL"},
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 		{[]string{"-content", "content", "extra"}, `unexpected argument "extra"`},
 	}

@@ -146,6 +146,10 @@ func (l *Lesson) addBlock(n ast.Node, lines *lineIndex) error {
 		line = lines.at(blockStart(n))
 	}
 	s, err := snippet.New(l.File, line, info, body.String())
+	var le *snippet.LineError
+	if errors.As(err, &le) {
+		return l.errorf(le.Line, "%v", le.Err)
+	}
 	if err != nil {
 		return l.errorf(line, "%v", err)
 	}

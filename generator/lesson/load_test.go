@@ -284,9 +284,9 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{"content/x.md:7: execution options apply only to go blocks"},
 		},
 		{
-			name: "unbalanced hide marker names the block",
+			name: "unbalanced hide marker names its own line",
 			src:  "# T\n\n```go\nx\n// hide-end\n```\n",
-			want: []string{"content/x.md:3: ", "hide-end without"},
+			want: []string{"content/x.md:5: ", "hide-end without"},
 		},
 		{
 			name: "image without alt text",

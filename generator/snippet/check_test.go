@@ -180,6 +180,7 @@ func TestIsProgram(t *testing.T) {
 		{"broken program still counts", "package main\n\nfunc main() {\n\tx :=\n}\n", true},
 		{"broken program after a comment", "// A deadlock.\npackage main\n\nfunc main() {\n\tgo\n}\n", true},
 		{"broken non-program", "package worker\n\nfunc main() {\n\tx :=\n}\n", false},
+		{"broken package whose name starts with main", "package mainly\n\nfunc main() {\n\tx :=\n}\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,7 +17,11 @@ const (
 
 // splitHidden returns the program to run and the code to show. Hidden lines
 // stay in the program, so every line of the program keeps its Markdown line.
-func splitHidden(body string) (source, shown string, shownLines []int, err error) {
+//
+// Misplaced markers are reported at their lines in the Markdown file: the
+// body's first line is line first there.
+func splitHidden(body string, first int) (source, shown string, shownLines []int, err error) {
+	md := func(n int) int { return first + n - 1 }
 	lines := strings.SplitAfter(body, "\n")
 	if lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
@@ -30,13 +34,13 @@ func splitHidden(body string) (source, shown string, shownLines []int, err error
 		switch {
 		case trimmed == hideStart:
 			if startAt != 0 {
-				return "", "", nil, fmt.Errorf("line %d: %s inside the block opened on line %d", n, hideStart, startAt)
+				return "", "", nil, &hiddenError{md(n), fmt.Sprintf("%s inside the block opened on line %d", hideStart, md(startAt))}
 			}
 			startAt = n
 			l = "\n" // an empty line keeps the numbering without joining comments around it
 		case trimmed == hideEnd:
 			if startAt == 0 {
-				return "", "", nil, fmt.Errorf("line %d: %s without %s", n, hideEnd, hideStart)
+				return "", "", nil, &hiddenError{md(n), fmt.Sprintf("%s without %s", hideEnd, hideStart)}
 			}
 			startAt = 0
 			l = "\n"
@@ -51,7 +55,15 @@ func splitHidden(body string) (source, shown string, shownLines []int, err error
 		src.WriteString(l)
 	}
 	if startAt != 0 {
-		return "", "", nil, fmt.Errorf("line %d: %s is never closed by %s", startAt, hideStart, hideEnd)
+		return "", "", nil, &hiddenError{md(startAt), fmt.Sprintf("%s is never closed by %s", hideStart, hideEnd)}
 	}
 	return src.String(), show.String(), shownLines, nil
 }
+
+// hiddenError is a misplaced marker at a line of the Markdown file.
+type hiddenError struct {
+	line int
+	msg  string
+}
+
+func (e *hiddenError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }

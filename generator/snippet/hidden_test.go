@@ -131,16 +131,18 @@ func countLines(s string) int {
 	return len(strings.Split(strings.TrimSuffix(s, "\n"), "\n"))
 }
 
+// Misplaced markers are reported at their Markdown lines: the fence is on
+// line 10, so the block starts on line 11.
 func TestHiddenLinesUnbalanced(t *testing.T) {
 	tests := []struct {
 		name string
 		body string
 		want string
 	}{
-		{"end without start", "a\nb\n// hide-end\n", "line 3: // hide-end without // hide-start"},
-		{"start never closed", "a\n// hide-start\nb\n", "line 2: // hide-start is never closed by // hide-end"},
-		{"start inside start", "// hide-start\na\n\t// hide-start\n// hide-end\n", "line 3: // hide-start inside the block opened on line 1"},
-		{"second end", "// hide-start\n// hide-end\nx\n// hide-end\n", "line 4: // hide-end without // hide-start"},
+		{"end without start", "a\nb\n// hide-end\n", "line 13: // hide-end without // hide-start"},
+		{"start never closed", "a\n// hide-start\nb\n", "line 12: // hide-start is never closed by // hide-end"},
+		{"start inside start", "// hide-start\na\n\t// hide-start\n// hide-end\n", "line 13: // hide-start inside the block opened on line 11"},
+		{"second end", "// hide-start\n// hide-end\nx\n// hide-end\n", "line 14: // hide-end without // hide-start"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,5 +167,16 @@ func TestMarkdownLine(t *testing.T) {
 		if got := s.MarkdownLine(n); got != want {
 			t.Errorf("MarkdownLine(%d) = %d, want %d", n, got, want)
 		}
+	}
+}
+
+func TestHighlightPastTheShownCode(t *testing.T) {
+	// Three lines, one hidden: hl=3 points past what the reader sees.
+	_, err := New("content/x.md", 1, "go hl=3", "a\nb // hide\nc\n")
+	if err == nil || !strings.Contains(err.Error(), "line 3 is past the end of the 2 lines shown") {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := New("content/x.md", 1, "go hl=2", "a\nb // hide\nc\n"); err != nil {
+		t.Errorf("hl=2 of 2 shown lines: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package snippet
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -28,9 +29,16 @@ func New(file string, line int, info, body string) (*Snippet, error) {
 		return nil, err
 	}
 	s := &Snippet{File: file, Line: line, Options: opts}
-	s.Source, s.Shown, s.ShownLines, err = splitHidden(body)
+	s.Source, s.Shown, s.ShownLines, err = splitHidden(body, s.MarkdownLine(1))
+	var he *hiddenError
+	if errors.As(err, &he) {
+		return nil, &LineError{Line: he.line, Err: errors.New(he.msg)}
+	}
 	if err != nil {
 		return nil, err
+	}
+	if n := len(opts.Highlight); n > 0 && opts.Highlight[n-1] > len(s.ShownLines) {
+		return nil, fmt.Errorf("option hl: line %d is past the end of the %d lines shown", opts.Highlight[n-1], len(s.ShownLines))
 	}
 	if s.Runs() {
 		s.Check = findCheck(s.Source)
@@ -44,7 +52,8 @@ func IsProgram(src string) bool {
 	if err != nil {
 		// A broken program still counts when it says it is one, so that its
 		// compile error is reported rather than the block silently not running.
-		return strings.HasPrefix(strings.TrimSpace(stripComments(src)), "package main") && strings.Contains(src, "func main()")
+		first, _, _ := strings.Cut(strings.TrimSpace(stripComments(src)), "\n")
+		return strings.Join(strings.Fields(first), " ") == "package main" && strings.Contains(src, "func main()")
 	}
 	if f.Name.Name != "main" {
 		return false
@@ -84,6 +93,15 @@ func stripComments(src string) string {
 	}
 	return b.String()
 }
+
+// LineError is a problem at a line of the Markdown file, inside a block.
+type LineError struct {
+	Line int
+	Err  error
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *LineError) Unwrap() error { return e.Err }
 
 // Errorf returns an error at a line of the snippet's program (1-based), named
 // by its line in the Markdown file; line 0 means the opening fence.
