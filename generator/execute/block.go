@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/gonotes/concurrency/generator/engine"
 	"github.com/gonotes/concurrency/generator/lesson"
@@ -35,8 +36,10 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 	if eng == snippet.Go {
 		prov.GoVersion = cfg.Versions.Go
 	}
+	// Both blaming a failure and verifying need go run; it runs at most once.
+	goRun := sync.OnceValues(func() (engine.Result, error) { return cfg.Run(ctx, request(s, snippet.Go)) })
 	if eng == snippet.Yaegi && (res.Outcome == engine.Crash || res.Outcome == engine.CompileError) {
-		if err := blame(ctx, s, &res, cfg); err != nil {
+		if err := blame(s, &res, goRun); err != nil {
 			return err
 		}
 	}
@@ -44,7 +47,7 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 		return err
 	}
 	if eng == snippet.Yaegi && cfg.Verify {
-		want, err := cfg.Run(ctx, request(s, snippet.Go))
+		want, err := goRun()
 		if err != nil {
 			return &internalError{fmt.Errorf("%s:%d: verifying with go run: %w", s.File, s.Line, err)}
 		}
@@ -64,8 +67,8 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 
 // blame decides whose fault it is when yaegi cannot run a program: the
 // author's when Go rejects it too, the interpreter's when Go accepts it.
-func blame(ctx context.Context, s *snippet.Snippet, yres *engine.Result, cfg Config) error {
-	gres, err := cfg.Run(ctx, request(s, snippet.Go))
+func blame(s *snippet.Snippet, yres *engine.Result, goRun func() (engine.Result, error)) error {
+	gres, err := goRun()
 	if err != nil {
 		return &internalError{fmt.Errorf("%s:%d: checking the program with go build: %w", s.File, s.Line, err)}
 	}

@@ -361,3 +361,21 @@ func TestDiff(t *testing.T) {
 		}
 	}
 }
+
+func TestExpectedCompileErrorRunsGoOnce(t *testing.T) {
+	broken := engine.Result{Outcome: engine.CompileError, ExitCode: 1, Diagnostics: []engine.Diagnostic{{Line: 6, Col: 2, Msg: "undefined: x"}}}
+	broken.Append(engine.Stderr, "main.go:6:2: undefined: x\n")
+	var goRuns atomic.Int32
+	f := &fake{yaegi: func(runner.Request) engine.Result { return broken },
+		golang: func(runner.Request) engine.Result { goRuns.Add(1); return broken }}
+	b := block(t, 1, "go expect=compile-error", program("\tx()\n"))
+	if err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: true, Run: f.run, Versions: versions}); err != nil {
+		t.Fatal(err)
+	}
+	if n := goRuns.Load(); n != 1 {
+		t.Errorf("go run ran %d times, want once: blaming and verifying share it", n)
+	}
+	if b.Provenance.Engine != "go" || b.Result.Stderr() != "main.go:6:2: undefined: x\n" {
+		t.Errorf("a compile-error lesson shows %+v from %s, want Go's own message", b.Result, b.Provenance.Engine)
+	}
+}
