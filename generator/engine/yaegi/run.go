@@ -10,7 +10,6 @@ import (
 	"go/token"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"runtime"
 	"slices"
@@ -165,21 +164,17 @@ func use(i *interp.Interpreter, exports, overrides interp.Exports, slices bool) 
 // checked against the allow-list before it was rewritten.
 func useHelperPackages(exports interp.Exports, file *ast.File) error {
 	lesson := symbols.Lesson()
-	var extra []string
 	for _, spec := range file.Imports {
 		path, _ := strconv.Unquote(spec.Path.Value)
-		if spec.Name != nil && strings.HasPrefix(spec.Name.Name, "_gn_") && !slices.Contains(lesson, path) {
-			extra = append(extra, path)
+		if spec.Name == nil || !strings.HasPrefix(spec.Name.Name, "_gn_") || slices.Contains(lesson, path) {
+			continue
 		}
+		key, syms, ok := symbols.OptInTable(path)
+		if !ok {
+			return fmt.Errorf("yaegi: the rewrite's helpers import %q, which has no table", path)
+		}
+		exports[key] = syms
 	}
-	if len(extra) == 0 {
-		return nil
-	}
-	more, err := symbols.Load(extra)
-	if err != nil {
-		return fmt.Errorf("yaegi: loading the rewrite's helper packages: %w", err)
-	}
-	maps.Copy(exports, more)
 	return nil
 }
 

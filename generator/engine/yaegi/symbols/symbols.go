@@ -60,6 +60,12 @@ func LessonTable(path string) (map[string]reflect.Value, bool) {
 	return syms, ok
 }
 
+// OptInTable returns a fresh copy of the opt-in table of path, keyed as
+// interp.Use expects, or false when path has none.
+func OptInTable(path string) (key string, syms map[string]reflect.Value, ok bool) {
+	return optInTable(path)
+}
+
 // mapTypes lists the interfaces yaegi must wrap an interpreted value in when
 // it is passed to these functions, so that, say, fmt.Println calls the
 // interpreted String method. It follows yaegi's stdlib/maptypes.go.
