@@ -15,6 +15,7 @@ import (
 	"github.com/gonotes/concurrency/generator/highlight"
 	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/page"
+	"github.com/gonotes/concurrency/generator/runner"
 	"github.com/gonotes/concurrency/generator/site"
 )
 
@@ -66,11 +67,18 @@ func runSnippets(ctx context.Context, cfg config, lessons []*lesson.Lesson, log 
 	for _, l := range lessons {
 		blocks = append(blocks, l.Blocks...)
 	}
-	versions, err := execute.DetectVersions(ctx)
+	run, err := runner.Start(ctx)
 	if err != nil {
 		return err
 	}
-	ec := execute.Config{Jobs: cfg.jobs, Verify: cfg.verify, Fresh: cfg.fresh, Versions: versions}
+	if ok, why := run.Isolated(); !ok {
+		fmt.Fprintf(log, "warning: snippets run without isolation, with the builder's files and network in reach: %s\n", why)
+	}
+	versions, err := execute.DetectVersions(run.GoVersion())
+	if err != nil {
+		return err
+	}
+	ec := execute.Config{Jobs: cfg.jobs, Verify: cfg.verify, Fresh: cfg.fresh, Versions: versions, Run: run.Run}
 	if cfg.cache != "" {
 		if ec.Cache, err = execute.OpenCache(cfg.cache); err != nil {
 			return err

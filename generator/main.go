@@ -17,6 +17,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"syscall"
 
 	"github.com/gonotes/concurrency/generator/runner"
 )
@@ -36,7 +37,9 @@ func run(args []string, stderr io.Writer) int {
 	if err != nil {
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// On Ctrl-C or a TERM, every snippet's sandbox is killed, temporary
+	// folders go, and the previous site stays as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := build(ctx, cfg, stderr); err != nil {
 		fmt.Fprintln(stderr, err)

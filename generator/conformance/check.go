@@ -14,13 +14,13 @@ import (
 	"github.com/gonotes/concurrency/generator/snippet"
 )
 
-// RunFunc runs one program; runner.Run, whose yaegi engine needs the calling
-// binary to call runner.MaybeChild first thing.
+// RunFunc runs one program: a runner.Runner's Run, whose yaegi engine needs
+// the calling binary to call runner.MaybeChild first thing.
 type RunFunc func(ctx context.Context, req runner.Request) (engine.Result, error)
 
 // Config says how to run the corpus.
 type Config struct {
-	Run      RunFunc       // nil means runner.Run
+	Run      RunFunc
 	Timeout  time.Duration // per run; 0 means runner.DefaultTimeout (10s)
 	Parallel int           // runs at once; 0 means 2
 }
@@ -51,7 +51,7 @@ const (
 // its program); the rows of those programs keep a zero Result there.
 func Check(ctx context.Context, progs []Program, cfg Config) ([]Row, error) {
 	if cfg.Run == nil {
-		cfg.Run = runner.Run
+		return nil, errors.New("conformance: no RunFunc")
 	}
 	if cfg.Parallel <= 0 {
 		cfg.Parallel = 2

@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"context"
 	"flag"
 	"os"
 	"os/exec"
@@ -17,9 +18,16 @@ var (
 	outPath     = flag.String("conformance.out", "", "write the per-program verdicts here (default: a file in the test's temporary directory)")
 )
 
+// testRunner runs the programs of the tests.
+var testRunner *runner.Runner
+
 func TestMain(m *testing.M) {
 	// The yaegi engine runs programs in a copy of this test binary.
 	runner.MaybeChild()
+	var err error
+	if testRunner, err = runner.Start(context.Background()); err != nil {
+		panic(err)
+	}
 	os.Exit(m.Run())
 }
 
@@ -47,7 +55,7 @@ func TestConformance(t *testing.T) {
 	t.Logf("corpus: %d programs in %s (%s); %d skipped", len(progs), root, strings.Join(corpusDirs, ", "), len(skips))
 
 	start := time.Now()
-	rows, err := Check(t.Context(), progs, Config{Timeout: runner.DefaultTimeout, Parallel: 2})
+	rows, err := Check(t.Context(), progs, Config{Run: testRunner.Run, Timeout: runner.DefaultTimeout, Parallel: 2})
 	if err != nil {
 		t.Errorf("the runner failed:\n%v", err)
 	}

@@ -81,7 +81,7 @@ func TestClassify(t *testing.T) {
 		{"compile error", result(engine.CompileError, 1, "", "", engine.Diagnostic{Line: 3, Col: 2, Msg: "undefined: x"}), ok, Failed,
 			"yaegi: compile-error, exit 1: main.go:3:2: undefined: x"},
 		{"exits 0 where go panics", ok, goPanic, Failed, "yaegi: ok, exit 0; go run: panic, exit 2: panic: boom"},
-		{"sandbox", result(engine.CompileError, 1, "", "",
+		{"sandbox", result(engine.Refused, 1, "", "",
 			engine.Diagnostic{Line: 3, Col: 8, Msg: `import "unsafe" cannot be allowed in the yaegi engine: it escapes the sandbox; use engine=go`},
 			engine.Diagnostic{Line: 4, Col: 8, Msg: `import "math/big" is not available in the yaegi engine (allowed: fmt); use engine=go`}),
 			ok, Sandbox, "refused unsafe, math/big"},
@@ -107,7 +107,7 @@ func TestCheck(t *testing.T) {
 			"\tfor _, f := range fs {\n\t\tf()\n\t}\n\tfmt.Println()\n}\n"},
 		{Path: "unsafe.go", Source: "package main\n\nimport \"unsafe\"\n\nfunc main() { println(unsafe.Sizeof(0)) }\n"},
 	}
-	rows, err := Check(t.Context(), progs, Config{})
+	rows, err := Check(t.Context(), progs, Config{Run: testRunner.Run})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -67,22 +67,23 @@ func Classify(got, want engine.Result) Judgement {
 	return Judgement{Verdict: Failed, Detail: fmt.Sprintf("yaegi: %s; go run: %s", ending(got), ending(want))}
 }
 
-// sandboxRefused returns the imports the engine refused, when refusing them
-// is the only reason the program did not run.
+// sandboxRefused returns what the engine refused, when the sandbox refused
+// the program.
 func sandboxRefused(res engine.Result) ([]string, bool) {
-	if res.Outcome != engine.CompileError || len(res.Diagnostics) == 0 {
+	if res.Outcome != engine.Refused {
 		return nil, false
 	}
 	var refused []string
 	for _, d := range res.Diagnostics {
 		m := refusal.FindStringSubmatch(d.Msg)
-		if m == nil {
-			return nil, false
+		switch {
+		case m == nil:
+			refused = append(refused, d.Msg)
+		case m[1] == "":
+			refused = append(refused, "os (beyond the safe subset)")
+		default:
+			refused = append(refused, m[1])
 		}
-		if m[1] == "" {
-			m[1] = "os (beyond the safe subset)"
-		}
-		refused = append(refused, m[1])
 	}
 	return refused, true
 }

@@ -32,7 +32,12 @@ const (
 	CompileError Outcome = "compile-error" // the program did not compile
 	Memory       Outcome = "memory"        // killed at the memory limit
 	OutputLimit  Outcome = "output-limit"  // killed after printing more than the output cap
+	Tasks        Outcome = "tasks"         // killed for starting too many processes and threads
 	Crash        Outcome = "crash"         // the interpreter itself failed on a program Go accepts
+	// Refused means the interpreter's sandbox refused the program (a
+	// package or function outside the allow-list); it never ran, and no
+	// other engine runs it to find out more.
+	Refused Outcome = "refused"
 )
 
 // Result is what one run of a snippet produced.

@@ -12,8 +12,10 @@ import (
 	"github.com/gonotes/concurrency/generator/snippet"
 )
 
-// entry is what the cache keeps for a snippet.
+// entry is what the cache keeps for a snippet: the key it was stored
+// under, so an entry copied or edited into another's place is noticed.
 type entry struct {
+	Key        string            `json:"key"`
 	Result     engine.Result     `json:"result"`
 	Provenance engine.Provenance `json:"provenance"`
 }
@@ -23,7 +25,7 @@ type entry struct {
 func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 	s := b.Snippet
 	key := cacheKey(s, cfg.Versions)
-	if e, ok := cfg.Cache.get(key, cfg.Fresh); ok && (e.Provenance.Verified || !cfg.Verify || e.Provenance.Engine == string(snippet.Go)) {
+	if e, ok := cfg.Cache.get(key, cfg.Fresh); ok && usable(s, e, cfg) {
 		b.Result, b.Provenance = &e.Result, e.Provenance
 		return nil
 	}
@@ -35,6 +37,10 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 	prov := engine.Provenance{Engine: string(eng), GoVersion: cfg.Versions.Host}
 	if eng == snippet.Go {
 		prov.GoVersion = cfg.Versions.Go
+	}
+	if res.Outcome == engine.Refused {
+		// Final: a program the sandbox refuses never runs anywhere else.
+		return refusal(s, &res)
 	}
 	// Both blaming a failure and verifying need go run; it runs at most once.
 	goRun := sync.OnceValues(func() (engine.Result, error) { return cfg.Run(ctx, request(s, snippet.Go)) })
@@ -62,11 +68,36 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 		}
 	}
 	b.Result, b.Provenance = &res, prov
-	return cfg.Cache.put(key, entry{Result: res, Provenance: prov})
+	return cfg.Cache.put(key, entry{Key: key, Result: res, Provenance: prov})
 }
 
-// blame decides whose fault it is when yaegi cannot run a program: the
-// author's when Go rejects it too, the interpreter's when Go accepts it.
+// usable reports whether a cached entry may stand for a run: it was stored
+// under this key, verified if this build verifies, and it still passes the
+// snippet's checks (an entry is a file anyone can edit). Otherwise the
+// snippet runs again and the entry is replaced.
+func usable(s *snippet.Snippet, e entry, cfg Config) bool {
+	if !e.Provenance.Verified && cfg.Verify && e.Provenance.Engine != string(snippet.Go) {
+		return false
+	}
+	return checkOutcome(s, &e.Result) == nil
+}
+
+// refusal reports what the sandbox refused, at its lines in the Markdown.
+func refusal(s *snippet.Snippet, r *engine.Result) error {
+	var msgs []string
+	for _, d := range r.Diagnostics {
+		at := s.Line
+		if d.Line > 0 {
+			at = s.MarkdownLine(d.Line)
+		}
+		msgs = append(msgs, fmt.Sprintf("%s:%d: the yaegi sandbox refuses this program: %s", s.File, at, d.Msg))
+	}
+	return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+}
+
+// blame decides whose fault it is when yaegi cannot run a program the
+// sandbox allows: the author's when Go rejects it too, the interpreter's
+// when Go accepts it. Go's run is as isolated as any other.
 func blame(s *snippet.Snippet, yres *engine.Result, goRun func() (engine.Result, error)) error {
 	gres, err := goRun()
 	if err != nil {
@@ -128,6 +159,8 @@ func describe(r *engine.Result) string {
 		return "used too much memory"
 	case engine.OutputLimit:
 		return "printed too much output"
+	case engine.Tasks:
+		return "ran too many processes and threads"
 	}
 	return string(r.Outcome)
 }
@@ -156,7 +189,7 @@ func hint(s *snippet.Snippet, r *engine.Result) string {
 	switch r.Outcome {
 	case engine.Timeout:
 		return fmt.Sprintf(" (%s); if that is the point, add expect=timeout; if it is just slow, raise timeout=", r.Note)
-	case engine.Memory, engine.OutputLimit:
+	case engine.Memory, engine.OutputLimit, engine.Tasks:
 		return fmt.Sprintf(" (%s)", r.Note)
 	}
 	if s.Options.Expect.Kind == "" && r.Outcome != engine.OK {

@@ -19,16 +19,17 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// RunFunc runs one program; runner.Run in the generator, a fake in tests.
+// RunFunc runs one program: a runner.Runner's Run in the generator, a fake
+// in tests.
 type RunFunc func(ctx context.Context, req runner.Request) (engine.Result, error)
 
 // Config says how to run the snippets of a build.
 type Config struct {
-	Jobs     int     // snippets run at once
-	Verify   bool    // check yaegi outputs against go run
-	Fresh    bool    // ignore cached results (fresh results are still stored)
-	Cache    *Cache  // nil means no cache
-	Run      RunFunc // nil means runner.Run
+	Jobs     int    // snippets run at once
+	Verify   bool   // check yaegi outputs against go run
+	Fresh    bool   // ignore cached results (fresh results are still stored)
+	Cache    *Cache // nil means no cache
+	Run      RunFunc
 	Versions Versions
 	// Progress, when set, receives a one-line status that rewrites itself
 	// (a terminal); nil keeps the build quiet but for errors.
@@ -48,7 +49,7 @@ type Versions struct {
 // results either way.
 func All(ctx context.Context, blocks []*lesson.Block, cfg Config) error {
 	if cfg.Run == nil {
-		cfg.Run = runner.Run
+		return errors.New("execute: no RunFunc")
 	}
 	var todo []*lesson.Block
 	for _, b := range blocks {

@@ -1,27 +1,19 @@
 package execute
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"runtime"
-	"strings"
 )
 
 // DetectVersions finds what, besides a snippet, decides its output: the
-// installed Go (for engine=go), the Go and the code of this generator (for
-// yaegi, which runs inside it), and the platform.
-func DetectVersions(ctx context.Context) (Versions, error) {
-	v := Versions{Host: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
-	out, err := exec.CommandContext(ctx, "go", "env", "GOVERSION").Output()
-	if err != nil {
-		return v, fmt.Errorf("finding the Go toolchain (engine=go and verification need it): %w", err)
-	}
-	v.Go = strings.TrimSpace(string(out))
+// installed Go (goVersion, for engine=go), the Go and the code of this
+// generator (for yaegi, which runs inside it), and the platform.
+func DetectVersions(goVersion string) (Versions, error) {
+	v := Versions{Go: goVersion, Host: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
 	exe, err := os.Executable()
 	if err != nil {
 		return v, fmt.Errorf("finding the generator's own binary: %w", err)

@@ -17,7 +17,7 @@ func TestRunCanceled(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			time.AfterFunc(500*time.Millisecond, cancel)
 			start := time.Now()
-			_, err := Run(ctx, Request{Engine: e, Source: prog(`for {}`), Timeout: generous})
+			_, err := testRunner.Run(ctx, Request{Engine: e, Source: prog(`for {}`), Timeout: generous})
 			if err == nil || ctx.Err() == nil {
 				t.Fatalf("err = %v, want the context's error", err)
 			}
@@ -33,7 +33,7 @@ func TestRunRemovesTempDir(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	for _, e := range both {
 		for _, src := range []string{prog(`fmt.Println("hi")`), prog(`for {}`)} {
-			if _, err := Run(context.Background(), Request{Engine: e, Source: src, Timeout: time.Second}); err != nil {
+			if _, err := testRunner.Run(context.Background(), Request{Engine: e, Source: src, Timeout: time.Second}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -1,42 +1,39 @@
-// Package runner runs one snippet in a child process and reports what it did.
+// Package runner runs one snippet natively, in the sandbox, on the engine
+// it asks for, and reports what it did.
 //
-// A snippet never runs inside the generator's own process. With engine yaegi
-// the generator starts itself again in a hidden child mode (see MaybeChild),
-// and the child interprets the program; with engine go the program is built
-// with the installed toolchain in a fresh temporary module and the binary is
-// run directly. Either way the child runs in a temporary directory that is
-// also its HOME, with a minimal environment (PATH=/usr/bin:/bin and HOME,
-// nothing of the builder's), as the leader of its own process group.
-//
-// The parent enforces the limits of a Request: wall-clock time, resident
-// memory (read from /proc every 20 ms) and the amount of output. Breaking one
-// kills the whole process group and gives the matching Outcome with a Note.
+// A snippet never runs inside the generator's own process. With engine
+// yaegi the generator starts itself again, in the sandbox, in a hidden child
+// mode (see MaybeChild), and the child interprets the program (package
+// engine/yaegi); with engine go the program is built with the installed
+// toolchain and the binary is run, both in the sandbox (package
+// engine/toolchain). Either way the sandbox (package sandbox) enforces the
+// limits of a Request on the whole process tree: wall-clock time, resident
+// memory, processes and threads, and the amount of output; breaking one
+// gives the matching Outcome with a Note.
 //
 // Output is recorded as it arrives, as engine.Events in order. A go binary
 // writes to two pipes, read in one poll loop, stdout first when both are
 // ready: within a stream the order is exact; between streams it is the order
 // the parent saw, which can differ when the program writes to both within a
-// moment. A yaegi child frames everything the program writes (the yaegi
-// engine routes os.Stdout and os.Stderr to its writers too) onto one pipe,
+// moment. A yaegi child frames everything the program writes onto one pipe,
 // so the order is exact; the child's own stderr, where the Go runtime
 // reports a deadlock or a crash of the child, is read as stderr after the
 // frames, cut down to its message since its goroutines and frames are the
 // interpreter's. Bytes are kept exactly, except that terminal escape
-// sequences (CSI, OSC and the rest of ECMA-48) are removed and invalid UTF-8
-// becomes U+FFFD.
+// sequences are removed and invalid UTF-8 becomes U+FFFD.
 //
-// How a run ended is decided in this order: Timeout, Memory or OutputLimit
-// when the parent killed the child; CompileError when go build or the
-// interpreter rejected the program (with Diagnostics); Crash, for yaegi,
-// when the interpreter failed rather than the program (an error that is not
-// a compile error, or a Go panic raised outside interpreted code or by
-// package reflect); then OK for exit status 0, Deadlock when stderr has the
-// runtime's "all goroutines are asleep" message, Panic for exit status 2
-// with a line starting "panic: ", and Exit for any other status. A -race
-// build links cgo, so a deadlocked -race program runs until the timeout.
+// How a run ended is decided in this order: Timeout, Memory, Tasks or
+// OutputLimit when the sandbox killed it; Refused when the interpreter's
+// allow-list refused the program; CompileError when go build or the
+// interpreter rejected it (with Diagnostics); Crash, for yaegi, when the
+// interpreter failed rather than the program; then OK for exit status 0,
+// Deadlock when stderr has the runtime's "all goroutines are asleep"
+// message, Panic for exit status 2 with a line starting "panic: ", and Exit
+// for any other status. A -race build links cgo, so a deadlocked -race
+// program runs until the timeout.
 //
-// Output is made stable: paths in the temporary directory lose the directory
-// (/tmp/snippet123/main.go:12 becomes main.go:12), the " +0x1d" program
+// Output is made stable: paths in the build folder lose the folder
+// (/tmp/gonotes-1-2/main.go:12 becomes main.go:12), the " +0x1d" program
 // counter offsets in stack traces are removed because they change between Go
 // versions, and the "# snippet" header and "./" prefix of compiler and vet
 // messages are dropped. When the program exits with a non-zero status,
@@ -46,12 +43,11 @@ package runner
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gonotes/concurrency/generator/engine"
+	"github.com/gonotes/concurrency/generator/engine/toolchain"
+	"github.com/gonotes/concurrency/generator/sandbox"
 	"github.com/gonotes/concurrency/generator/snippet"
 )
 
@@ -66,9 +62,9 @@ type Request struct {
 	// 0 means 1 MiB. A program that prints more is killed, with Outcome
 	// OutputLimit and a Note saying the rest was cut.
 	MaxOutput int
-	// MaxMemory is the limit on the program's resident memory in bytes;
-	// 0 means 512 MiB, or 1 GiB for a -race build. A program over it is
-	// killed, with Outcome Memory.
+	// MaxMemory is the limit on the resident memory of the program and
+	// everything it starts, in bytes; 0 means 512 MiB, or 1 GiB for a
+	// -race build. A program over it is killed, with Outcome Memory.
 	MaxMemory int64
 	// Flags are go build flags, such as -race (engine go only).
 	Flags []string
@@ -85,20 +81,51 @@ type Request struct {
 	NoRewrite bool
 }
 
-// Defaults for the zero values of a Request.
+// Defaults for the zero values of a Request, and the fixed limits.
 const (
 	DefaultTimeout       = 10 * time.Second
 	DefaultMaxOutput     = 1 << 20
 	DefaultMaxMemory     = 512 << 20
 	DefaultRaceMaxMemory = 1 << 30 // the race detector's shadow memory needs room
+	// MaxTasks bounds the processes and threads of a program's tree.
+	MaxTasks = 1024
 )
 
-// Run runs req's program in a child process and returns what it did.
-// Everything the program does, including failing to compile, panicking or
-// being killed at a limit, is a Result with its Outcome; the error is only for
-// failures of the runner itself (a child that cannot be started, a missing go
-// toolchain, a done context).
-func Run(ctx context.Context, req Request) (engine.Result, error) {
+// Runner runs snippets natively, in a sandbox.
+type Runner struct {
+	sb *sandbox.Sandbox
+	tc *toolchain.Toolchain
+}
+
+// New returns a Runner that runs programs in sb, building them with tc.
+func New(sb *sandbox.Sandbox, tc *toolchain.Toolchain) *Runner {
+	return &Runner{sb: sb, tc: tc}
+}
+
+// Start returns a Runner with a new sandbox and the installed toolchain.
+func Start(ctx context.Context) (*Runner, error) {
+	sb := sandbox.New(ctx)
+	tc, err := toolchain.Detect(ctx, sb)
+	if err != nil {
+		return nil, err
+	}
+	return New(sb, tc), nil
+}
+
+// Isolated reports whether programs run in their own namespaces, and if
+// not, why.
+func (r *Runner) Isolated() (bool, string) { return r.sb.Isolated() }
+
+// GoVersion is the version of the toolchain engine=go builds with.
+func (r *Runner) GoVersion() string { return r.tc.Version }
+
+// Run runs req's program and returns what it did. Everything the program
+// does, including failing to compile, panicking or being killed at a limit,
+// is a Result with its Outcome; the error is only for failures of the
+// builder (a child that cannot be started, a toolchain that cannot build for
+// reasons that are not the program's, a done context), which never become
+// output.
+func (r *Runner) Run(ctx context.Context, req Request) (engine.Result, error) {
 	if req.Timeout <= 0 {
 		req.Timeout = DefaultTimeout
 	}
@@ -107,27 +134,28 @@ func Run(ctx context.Context, req Request) (engine.Result, error) {
 	}
 	if req.MaxMemory <= 0 {
 		req.MaxMemory = DefaultMaxMemory
-		if hasRace(req.Flags) {
+		if toolchain.HasRace(req.Flags) {
 			req.MaxMemory = DefaultRaceMaxMemory
 		}
 	}
+	lim := engine.Limits{Timeout: req.Timeout, MaxOutput: req.MaxOutput, MaxMemory: req.MaxMemory, MaxTasks: MaxTasks}
 	var (
 		res engine.Result
 		err error
 	)
 	switch req.Engine {
 	case snippet.Go:
-		res, err = runGo(ctx, req)
+		res, err = r.tc.Run(ctx, toolchain.Program{Source: req.Source, Flags: req.Flags, Vet: req.Vet, Limits: lim})
 	case snippet.Yaegi, "":
 		if len(req.Flags) > 0 || req.Vet {
 			return engine.Result{}, fmt.Errorf("runner: build flags and vet need engine go, not yaegi")
 		}
-		res, err = runYaegi(ctx, req)
+		res, err = r.runYaegi(ctx, req, lim)
 	default:
 		return engine.Result{}, fmt.Errorf("runner: unknown engine %q", req.Engine)
 	}
 	if err != nil {
-		return engine.Result{}, fmt.Errorf("runner (engine %s): %w", engineName(req.Engine), err)
+		return engine.Result{}, fmt.Errorf("engine %s: %w", engineName(req.Engine), err)
 	}
 	return res, nil
 }
@@ -137,29 +165,4 @@ func engineName(e snippet.Engine) snippet.Engine {
 		return snippet.Yaegi
 	}
 	return e
-}
-
-// hasRace reports whether the build flags turn on the race detector.
-func hasRace(flags []string) bool {
-	return slices.ContainsFunc(flags, func(f string) bool {
-		name, val, hasVal := strings.Cut(strings.TrimLeft(f, "-"), "=")
-		if name != "race" {
-			return false
-		}
-		on, err := strconv.ParseBool(val)
-		return !hasVal || (err == nil && on)
-	})
-}
-
-// size formats a byte count for a Note: "512 MiB", "1 GiB", "4 KiB".
-func size(n int64) string {
-	for _, u := range []struct {
-		unit string
-		n    int64
-	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
-		if n >= u.n && n%u.n == 0 {
-			return fmt.Sprintf("%d %s", n/u.n, u.unit)
-		}
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

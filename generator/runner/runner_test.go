@@ -11,9 +11,16 @@ import (
 	"github.com/gonotes/concurrency/generator/snippet"
 )
 
+// testRunner runs the tests' programs.
+var testRunner *Runner
+
 func TestMain(m *testing.M) {
 	// The yaegi engine runs snippets in a copy of this test binary.
 	MaybeChild()
+	var err error
+	if testRunner, err = Start(context.Background()); err != nil {
+		panic(err)
+	}
 	os.Exit(m.Run())
 }
 
@@ -110,9 +117,9 @@ func outcomeCases() []outcomeCase {
 		exit:    2,
 		check: func(t *testing.T, e snippet.Engine, res engine.Result) {
 			// The goroutines a yaegi child lists are the interpreter's.
-			want := deadlockMsg + "\nexit status 2\n"
+			want := engine.DeadlockMsg + "\nexit status 2\n"
 			if e == snippet.Go {
-				want = deadlockMsg + "\n\ngoroutine 1 [chan send]:\nmain.main()\n\tmain.go:14\nexit status 2\n"
+				want = engine.DeadlockMsg + "\n\ngoroutine 1 [chan send]:\nmain.main()\n\tmain.go:14\nexit status 2\n"
 			}
 			wantEvents(t, res, engine.Event{Stream: engine.Stderr, Text: want})
 		},
@@ -193,8 +200,9 @@ fmt.Println(len(os.Environ()), os.Getenv("PATH"), os.Getenv("HOME") == wd, wd)`)
 		req:     Request{Allow: []string{"os"}}, // for os.Getwd under yaegi
 		outcome: engine.OK,
 		check: func(t *testing.T, _ snippet.Engine, res engine.Result) {
-			// The working directory is HOME, a temporary directory shown as ".".
-			wantEvents(t, res, engine.Event{Stream: engine.Stdout, Text: "2 /usr/bin:/bin true .\n"})
+			// PATH, HOME and TMPDIR; the working directory is HOME, the
+			// sandbox's private /tmp.
+			wantEvents(t, res, engine.Event{Stream: engine.Stdout, Text: "3 /usr/bin:/bin true /tmp\n"})
 		},
 	}, {
 		name:    "data race",
@@ -238,7 +246,7 @@ fmt.Println(n)`),
 		outcome: engine.Crash,
 		exit:    1,
 		check: func(t *testing.T, _ snippet.Engine, res engine.Result) {
-			wantNote(t, res, crashNote)
+			wantNote(t, res, "the interpreter (yaegi) failed on this program; try engine=go")
 		},
 	}}
 }
@@ -256,7 +264,7 @@ func TestRunOutcomes(t *testing.T) {
 				if req.Timeout == 0 {
 					req.Timeout = generous
 				}
-				res, err := Run(context.Background(), req)
+				res, err := testRunner.Run(context.Background(), req)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -11,9 +11,10 @@ import (
 	"github.com/gonotes/concurrency/generator/engine/yaegi/symbols"
 )
 
-// checkImports reports the imports a lesson may not use, and uses of package
-// os beyond osNames when the block did not opt into the full os.
-func checkImports(fset *token.FileSet, file *ast.File, allow, osNames []string) []Diagnostic {
+// checkImports reports the imports a lesson may not use and uses of package
+// os beyond osNames when the block did not opt into the full os (refused),
+// and, as the Go compiler would, imports never used (unused).
+func checkImports(fset *token.FileSet, file *ast.File, allow, osNames []string) (refused, unusedImports []Diagnostic) {
 	var diags []Diagnostic
 	lesson := symbols.Lesson()
 	osName := ""
@@ -30,7 +31,7 @@ func checkImports(fset *token.FileSet, file *ast.File, allow, osNames []string) 
 		if msg := unused(file, spec, path); msg != "" {
 			// Like gc, at the name the package is imported as, if any.
 			at := fset.Position(spec.Pos())
-			diags = append(diags, Diagnostic{Line: at.Line, Col: at.Column, Msg: msg})
+			unusedImports = append(unusedImports, Diagnostic{Line: at.Line, Col: at.Column, Msg: msg})
 		}
 		if path == "os" && !slices.Contains(allow, "os") {
 			osName = "os"
@@ -40,7 +41,7 @@ func checkImports(fset *token.FileSet, file *ast.File, allow, osNames []string) 
 		}
 	}
 	if osName == "" || osName == "_" || osName == "." {
-		return diags
+		return diags, unusedImports
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
 		sel, ok := n.(*ast.SelectorExpr)
@@ -56,7 +57,7 @@ func checkImports(fset *token.FileSet, file *ast.File, allow, osNames []string) 
 				"arguments, standard streams and Exit; add allow=os to the block's info string to opt in", sel.Sel.Name)})
 		return true
 	})
-	return diags
+	return diags, unusedImports
 }
 
 // checkMain reports a program that is not package main with a func main,
@@ -150,18 +151,15 @@ func cannotAllow(path string) string {
 }
 
 // checkAllow reports the entries of allow no block may opt into.
-func checkAllow(allow []string) error {
-	var bad []string
+func checkAllow(allow []string) []Diagnostic {
+	var bad []Diagnostic
 	for _, path := range allow {
 		if why := cannotAllow(path); why != "" {
-			bad = append(bad, fmt.Sprintf("allow=%s: package %q %s", path, path, why))
+			bad = append(bad, Diagnostic{Msg: fmt.Sprintf("allow=%s: package %q %s", path, path, why)})
 		} else if !slices.Contains(symbols.OptIn(), path) && !slices.Contains(symbols.Lesson(), path) {
-			bad = append(bad, fmt.Sprintf("allow=%s: package %q is not available in the yaegi engine (opt-in: %s); use engine=go",
-				path, path, strings.Join(symbols.OptIn(), ", ")))
+			bad = append(bad, Diagnostic{Msg: fmt.Sprintf("allow=%s: package %q is not available in the yaegi engine (opt-in: %s); use engine=go",
+				path, path, strings.Join(symbols.OptIn(), ", "))})
 		}
 	}
-	if len(bad) > 0 {
-		return fmt.Errorf("%s", strings.Join(bad, "\n"))
-	}
-	return nil
+	return bad
 }

@@ -41,9 +41,9 @@ func TestForbiddenImports(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := runProgram(t, tt.src, Options{})
-			var ce *CompileError
+			var ce *RefusalError
 			if !errors.As(got.err, &ce) || got.code != 1 {
-				t.Fatalf("Run = %d, %v; want 1 and a *CompileError", got.code, got.err)
+				t.Fatalf("Run = %d, %v; want 1 and a *RefusalError", got.code, got.err)
 			}
 			if len(ce.Diagnostics) != tt.count {
 				t.Errorf("got %d diagnostics, want %d:\n%s", len(ce.Diagnostics), tt.count, ce)

@@ -20,9 +20,21 @@ type CompileError struct {
 }
 
 // Error formats the diagnostics one per line, as main.go:LINE:COL: msg.
-func (e *CompileError) Error() string {
+func (e *CompileError) Error() string { return formatDiagnostics(e.Diagnostics) }
+
+// RefusalError reports what the sandbox refused in a program: imports
+// outside the allow-list, functions of package os beyond those allowed, or
+// allow= entries no block may name. The program never runs.
+type RefusalError struct {
+	Diagnostics []Diagnostic
+}
+
+// Error formats the refusals one per line, as main.go:LINE:COL: msg.
+func (e *RefusalError) Error() string { return formatDiagnostics(e.Diagnostics) }
+
+func formatDiagnostics(diags []Diagnostic) string {
 	var b strings.Builder
-	for i, d := range e.Diagnostics {
+	for i, d := range diags {
 		if i > 0 {
 			b.WriteByte('\n')
 		}

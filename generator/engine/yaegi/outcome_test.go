@@ -128,7 +128,7 @@ func yaegiOutcome(src string, limit time.Duration) outcome {
 	var stdout, stderr bytes.Buffer
 	done := make(chan outcome, 1)
 	go func() {
-		code, err := Run(src, Options{
+		code, err := Run(context.Background(), src, Options{
 			Stdout: &lockedWriter{mu: &mu, w: &stdout},
 			Stderr: &lockedWriter{mu: &mu, w: &stderr},
 			Exit:   func(int) {}, // never let a program end the test binary

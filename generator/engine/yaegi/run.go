@@ -56,10 +56,13 @@ const sourceName = "main.go"
 // A program that does not compile yields a *CompileError and exit status 1,
 // as go run would; any other error means the engine failed, such as yaegi
 // crashing on a program Go accepts.
-func Run(src string, opts Options) (exitCode int, err error) {
+//
+// Canceling ctx stops every interpreted goroutine at its next step; Run then
+// returns the context's error.
+func Run(ctx context.Context, src string, opts Options) (exitCode int, err error) {
 	opts = opts.withDefaults()
-	if err := checkAllow(opts.Allow); err != nil {
-		return 1, err
+	if diags := checkAllow(opts.Allow); len(diags) > 0 {
+		return 1, &RefusalError{Diagnostics: diags}
 	}
 	exports, err := symbols.Load(opts.Allow)
 	if err != nil {
@@ -91,7 +94,11 @@ func Run(src string, opts Options) (exitCode int, err error) {
 	if err != nil {
 		return 1, fromScanner(err)
 	}
-	if diags := append(checkMain(fset, file), checkImports(fset, file, opts.Allow, allowedOS(exports, overrides))...); len(diags) > 0 {
+	refused, unusedImports := checkImports(fset, file, opts.Allow, allowedOS(exports, overrides))
+	if len(refused) > 0 {
+		return 1, &RefusalError{Diagnostics: refused}
+	}
+	if diags := append(checkMain(fset, file), unusedImports...); len(diags) > 0 {
 		return 1, &CompileError{Diagnostics: diags}
 	}
 	// What yaegi runs is the program rewritten to Go 1.22+ semantics; the
@@ -118,7 +125,7 @@ func Run(src string, opts Options) (exitCode int, err error) {
 	if err != nil {
 		return 1, err
 	}
-	return r.execute(i, prog, written, fset)
+	return r.execute(ctx, i, prog, written, fset)
 }
 
 func (o Options) withDefaults() Options {
@@ -222,8 +229,8 @@ func crashHint(v any, fset *token.FileSet, file *ast.File) string {
 }
 
 // execute runs the compiled program and turns how it ended into an exit status.
-func (r *run) execute(i *interp.Interpreter, prog *interp.Program, file *ast.File, fset *token.FileSet) (int, error) {
-	ctx, cancel := context.WithCancel(context.Background())
+func (r *run) execute(parent context.Context, i *interp.Interpreter, prog *interp.Program, file *ast.File, fset *token.FileSet) (int, error) {
+	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	r.cancel = cancel
 	r.base = runtime.NumGoroutine()
@@ -235,6 +242,8 @@ func (r *run) execute(i *interp.Interpreter, prog *interp.Program, file *ast.Fil
 	}
 	var p interp.Panic
 	switch {
+	case parent.Err() != nil:
+		return 1, parent.Err()
 	case err == nil:
 		return 0, nil
 	case errors.As(err, &p):

@@ -2,6 +2,7 @@ package yaegi
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -27,7 +28,7 @@ func runProgram(t *testing.T, src string, opts Options) result {
 	if opts.Exit == nil {
 		opts.Exit = func(code int) {} // never let a test program end the test binary
 	}
-	code, err := Run(src, opts)
+	code, err := Run(context.Background(), src, opts)
 	return result{stdout.String(), stderr.String(), code, err}
 }
 
@@ -176,9 +177,9 @@ func TestBadAllow(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.allow, func(t *testing.T) {
 			got := runProgram(t, program(nil, ""), Options{Allow: []string{tt.allow}})
-			var ce *CompileError
-			if got.err == nil || errors.As(got.err, &ce) || !strings.Contains(got.err.Error(), tt.want) {
-				t.Errorf("Run with allow=%s: %v; want an engine error containing %q", tt.allow, got.err, tt.want)
+			var re *RefusalError
+			if !errors.As(got.err, &re) || !strings.Contains(got.err.Error(), tt.want) {
+				t.Errorf("Run with allow=%s: %v; want a refusal containing %q", tt.allow, got.err, tt.want)
 			}
 		})
 	}
@@ -198,7 +199,7 @@ func TestAfterMainReturns(t *testing.T) {
 		}
 	}()
 	time.Sleep(3 * time.Millisecond)`)
-	code, err := Run(src, Options{Stdout: &lockedWriter{mu: &mu, w: &stdout}, Exit: func(int) { mu.Lock(); exited = true; mu.Unlock() }})
+	code, err := Run(context.Background(), src, Options{Stdout: &lockedWriter{mu: &mu, w: &stdout}, Exit: func(int) { mu.Lock(); exited = true; mu.Unlock() }})
 	if code != 0 || err != nil {
 		t.Fatalf("Run = %d, %v", code, err)
 	}

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 
@@ -16,7 +17,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	code, err := yaegi.Run(string(src), yaegi.Options{Stdout: os.Stdout, Stderr: os.Stderr, Allow: os.Args[2:]})
+	code, err := yaegi.Run(context.Background(), string(src), yaegi.Options{Stdout: os.Stdout, Stderr: os.Stderr, Allow: os.Args[2:]})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 	}

@@ -1,10 +1,66 @@
-package runner
+package yaegi
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/gonotes/concurrency/generator/engine"
 )
+
+// crashNote explains Outcome Crash.
+const crashNote = "the interpreter (yaegi) failed on this program; try engine=go"
+
+// Finish makes the Result of a program that a process interpreted with
+// Serve: from what was recorded on rec (the frames, through dec, and the
+// process's own stdout and stderr, where the Go runtime reports a deadlock
+// or a crash), the report in the frames, how the process ended and what it
+// was allowed. The error is only for a failure of the serving machinery.
+func Finish(rec *engine.Recorder, dec *Decoder, end engine.Ending, lim engine.Limits) (engine.Result, error) {
+	res := rec.Result()
+	if end.Killed != engine.NotKilled {
+		res.Stabilise("")
+		res.End(end, lim)
+		return res, nil
+	}
+	rep := decodeReport(dec.report)
+	switch {
+	case rep.Error != "":
+		return engine.Result{}, errors.New("the interpreting process: " + rep.Error)
+	case len(rep.Diagnostics) > 0:
+		res.Outcome, res.ExitCode, res.Diagnostics = engine.CompileError, end.Code, rep.Diagnostics
+		if rep.Refused {
+			res.Outcome = engine.Refused
+		}
+		for _, d := range rep.Diagnostics {
+			res.Append(engine.Stderr, diagnosticLine(d))
+		}
+		return res, nil
+	case rep.Failure != "" || interpreterFault(res.Stderr()):
+		res.Outcome, res.ExitCode, res.Note = engine.Crash, end.Code, crashNote
+		if rep.Failure != "" {
+			res.Append(engine.Stderr, strings.TrimSuffix(rep.Failure, "\n")+"\n")
+		}
+		res.Append(engine.Stderr, end.State+"\n")
+		res.Stabilise("")
+		return res, nil
+	}
+	trimInterpreterFrames(&res)
+	res.Stabilise("")
+	res.End(end, lim)
+	return res, nil
+}
+
+// diagnosticLine formats a compile error as the go command prints it.
+func diagnosticLine(d engine.Diagnostic) string {
+	switch {
+	case d.Line == 0:
+		return fmt.Sprintf("%s: %s\n", sourceName, d.Msg)
+	case d.Col == 0:
+		return fmt.Sprintf("%s:%d: %s\n", sourceName, d.Line, d.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s\n", sourceName, d.Line, d.Col, d.Msg)
+}
 
 // A yaegi child is a Go program running an interpreter, so when the program
 // dies in a way the Go runtime reports itself (a deadlock, a panic in a

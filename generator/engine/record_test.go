@@ -1,9 +1,8 @@
-package runner
+package engine
 
 import (
+	"slices"
 	"testing"
-
-	"github.com/gonotes/concurrency/generator/engine"
 )
 
 func TestClean(t *testing.T) {
@@ -43,109 +42,59 @@ func TestClean(t *testing.T) {
 
 func TestOutput(t *testing.T) {
 	type write struct {
-		s    engine.Stream
+		s    Stream
 		data string
 	}
-	out, errs := engine.Stdout, engine.Stderr
+	out, errs := Stdout, Stderr
 	tests := []struct {
 		name   string
 		limit  int
 		writes []write
-		want   []engine.Event
+		want   []Event
 		full   bool
 	}{{
 		name:   "consecutive writes merge",
 		limit:  100,
 		writes: []write{{out, "a"}, {out, "b"}, {errs, "c"}, {out, "d"}},
-		want:   []engine.Event{{Stream: out, Text: "ab"}, {Stream: errs, Text: "c"}, {Stream: out, Text: "d"}},
+		want:   []Event{{Stream: out, Text: "ab"}, {Stream: errs, Text: "c"}, {Stream: out, Text: "d"}},
 	}, {
 		name:   "rune split across reads, other stream between",
 		limit:  100,
 		writes: []write{{out, "x\xe2\x82"}, {errs, "E"}, {out, "\xacy"}},
-		want:   []engine.Event{{Stream: out, Text: "x"}, {Stream: errs, Text: "E"}, {Stream: out, Text: "€y"}},
+		want:   []Event{{Stream: out, Text: "x"}, {Stream: errs, Text: "E"}, {Stream: out, Text: "€y"}},
 	}, {
 		name:   "escape split across reads",
 		limit:  100,
 		writes: []write{{out, "a\x1b["}, {out, "31mb"}},
-		want:   []engine.Event{{Stream: out, Text: "ab"}},
+		want:   []Event{{Stream: out, Text: "ab"}},
 	}, {
 		name:   "limit counts both streams",
 		limit:  5,
 		writes: []write{{out, "abc"}, {errs, "def"}, {out, "gh"}},
-		want:   []engine.Event{{Stream: out, Text: "abc"}, {Stream: errs, Text: "de"}},
+		want:   []Event{{Stream: out, Text: "abc"}, {Stream: errs, Text: "de"}},
 		full:   true,
 	}, {
 		name:   "a rune cut by the limit is dropped",
 		limit:  3,
 		writes: []write{{out, "ab€"}},
-		want:   []engine.Event{{Stream: out, Text: "ab"}},
+		want:   []Event{{Stream: out, Text: "ab"}},
 		full:   true,
 	}, {
 		name:   "unfinished rune at the end",
 		limit:  100,
 		writes: []write{{out, "ab\xe2\x82"}},
-		want:   []engine.Event{{Stream: out, Text: "ab\uFFFD\uFFFD"}},
+		want:   []Event{{Stream: out, Text: "ab\uFFFD\uFFFD"}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			o := newOutput(tt.limit)
+			o := NewRecorder(tt.limit)
 			for _, w := range tt.writes {
-				o.write(w.s, []byte(w.data))
+				o.Write(w.s, []byte(w.data))
 			}
-			o.flush()
-			if !equalEvents(o.res.Events, tt.want) || o.full != tt.full {
-				t.Errorf("events %q, full %v; want %q, full %v", o.res.Events, o.full, tt.want, tt.full)
+			res := o.Result()
+			if !slices.Equal(res.Events, tt.want) || o.Full() != tt.full {
+				t.Errorf("events %q, full %v; want %q, full %v", res.Events, o.Full(), tt.want, tt.full)
 			}
 		})
 	}
-}
-
-func TestFrames(t *testing.T) {
-	var stream []byte
-	for _, f := range []struct {
-		tag  byte
-		data string
-	}{{tagStdout, "out 1\n"}, {tagStderr, "err 1\n"}, {tagStdout, ""}, {tagStdout, "out 2\n"},
-		{tagReport, `{"failure":"boom"}`}} {
-		stream = append(stream, f.tag, 0, 0, 0, byte(len(f.data)))
-		stream = append(stream, f.data...)
-	}
-	want := []engine.Event{{Stream: engine.Stdout, Text: "out 1\n"}, {Stream: engine.Stderr, Text: "err 1\n"},
-		{Stream: engine.Stdout, Text: "out 2\n"}}
-	// Every way of cutting the stream in two must decode the same.
-	for cut := 0; cut <= len(stream); cut++ {
-		o := newOutput(1 << 20)
-		var d frameDecoder
-		d.feed(stream[:cut], o)
-		d.feed(stream[cut:], o)
-		o.flush()
-		if rep := decodeReport(d.report); !equalEvents(o.res.Events, want) || rep.Failure != "boom" || d.broken {
-			t.Fatalf("cut at %d: events %q, report %+v, broken %v", cut, o.res.Events, rep, d.broken)
-		}
-	}
-}
-
-func TestFramesBroken(t *testing.T) {
-	o := newOutput(1 << 20)
-	var d frameDecoder
-	d.feed([]byte{tagStdout, 0, 0, 0, 2, 'o', 'k'}, o)
-	d.feed([]byte("not a frame at all"), o)
-	d.feed([]byte(", still"), o)
-	o.flush()
-	want := []engine.Event{{Stream: engine.Stdout, Text: "oknot a frame at all, still"}}
-	if !equalEvents(o.res.Events, want) || !d.broken {
-		t.Errorf("events %q, broken %v; want %q, broken", o.res.Events, d.broken, want)
-	}
-}
-
-func equalEvents(a, b []engine.Event) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

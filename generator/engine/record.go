@@ -1,33 +1,59 @@
-package runner
+package engine
 
 import (
+	"errors"
+	"io"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/gonotes/concurrency/generator/engine"
 )
 
-// output collects what a child prints, in arrival order, as clean text: the
-// bytes are kept exactly except that terminal escape sequences are removed
-// and invalid UTF-8 becomes U+FFFD. A rune or escape sequence split across
-// two reads is held back until the rest of it arrives on the same stream, so
-// the cut between reads never shows.
-type output struct {
-	res   engine.Result
+// Recorder collects what a program prints, in arrival order, as clean
+// text: the bytes are kept exactly except that terminal escape sequences
+// are removed and invalid UTF-8 becomes U+FFFD. A rune or escape sequence
+// split across two writes is held back until the rest of it arrives on the
+// same stream, so the cut between reads never shows. Its methods are not
+// safe for concurrent use.
+type Recorder struct {
+	res   Result
 	limit int  // raw bytes kept, over both streams
 	n     int  // raw bytes kept so far
 	full  bool // the limit was reached; later bytes are dropped
 	// cut is the stream whose bytes were cut at the limit; its held-back
 	// tail is a fragment the program never finished, so it is dropped.
-	cut     engine.Stream
-	pending [3][]byte // indexed by engine.Stream
+	cut     Stream
+	pending [3][]byte // indexed by Stream
 }
 
-func newOutput(limit int) *output { return &output{limit: limit} }
+// NewRecorder returns a Recorder that keeps at most limit bytes of output.
+func NewRecorder(limit int) *Recorder { return &Recorder{limit: limit} }
+
+// ErrFull is what a Recorder's writers return once the output limit is
+// reached: the program printed more than the page will show.
+var ErrFull = errors.New("output limit reached")
+
+// Writer returns an io.Writer for stream s, which fails with ErrFull when
+// the limit is reached.
+func (o *Recorder) Writer(s Stream) io.Writer { return streamWriter{o, s} }
+
+type streamWriter struct {
+	o *Recorder
+	s Stream
+}
+
+func (w streamWriter) Write(p []byte) (int, error) {
+	w.o.Write(w.s, p)
+	if w.o.full {
+		return len(p), ErrFull
+	}
+	return len(p), nil
+}
+
+// Full reports whether output was dropped at the limit.
+func (o *Recorder) Full() bool { return o.full }
 
 // take returns the part of p that fits under the limit, marking the output
 // full when something had to be dropped.
-func (o *output) take(s engine.Stream, p []byte) []byte {
+func (o *Recorder) take(s Stream, p []byte) []byte {
 	if o.full {
 		return nil
 	}
@@ -40,8 +66,8 @@ func (o *output) take(s engine.Stream, p []byte) []byte {
 	return p
 }
 
-// write records bytes the program wrote to stream s.
-func (o *output) write(s engine.Stream, p []byte) {
+// Write records bytes the program wrote to stream s.
+func (o *Recorder) Write(s Stream, p []byte) {
 	p = o.take(s, p)
 	if len(p) == 0 {
 		return
@@ -52,9 +78,9 @@ func (o *output) write(s engine.Stream, p []byte) {
 	o.res.Append(s, text)
 }
 
-// flush records whatever is still held back at the end of the run.
-func (o *output) flush() {
-	for _, s := range []engine.Stream{engine.Stdout, engine.Stderr} {
+// Result records whatever is still held back and returns the output so far.
+func (o *Recorder) Result() Result {
+	for _, s := range []Stream{Stdout, Stderr} {
 		if o.full && s == o.cut {
 			// Complete runes and escapes were written; what is left is the
 			// start of one the limit cut in two.
@@ -65,6 +91,7 @@ func (o *output) flush() {
 		o.res.Append(s, text)
 		o.pending[s] = nil
 	}
+	return o.res
 }
 
 // maxEscape bounds an unfinished escape sequence; a longer one is not a

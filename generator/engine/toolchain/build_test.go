@@ -1,4 +1,4 @@
-package runner
+package toolchain
 
 import (
 	"reflect"
@@ -55,25 +55,6 @@ func TestToolMessages(t *testing.T) {
 	}
 }
 
-func TestStabilise(t *testing.T) {
-	res := engine.Result{Events: []engine.Event{
-		{Stream: engine.Stdout, Text: "cwd /tmp/snippet9\n"},
-		{Stream: engine.Stderr, Text: "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/snippet9/main.go:12 +0x1d\n" +
-			"sync.(*WaitGroup).Add(0x1, 0xffffffffffffffff)\n\t/usr/local/go/src/sync/waitgroup.go:118 +0x23a\n" +
-			"      /tmp/snippet9/main.go:15 +0x44\nfmt.Println(\"+0x1\")\n"},
-	}}
-	stabilise(&res, "/tmp/snippet9")
-	want := []engine.Event{
-		{Stream: engine.Stdout, Text: "cwd .\n"},
-		{Stream: engine.Stderr, Text: "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:12\n" +
-			"sync.(*WaitGroup).Add(0x1, 0xffffffffffffffff)\n\t/usr/local/go/src/sync/waitgroup.go:118\n" +
-			"      main.go:15\nfmt.Println(\"+0x1\")\n"},
-	}
-	if !equalEvents(res.Events, want) {
-		t.Errorf("stabilise:\n%q\nwant\n%q", res.Events, want)
-	}
-}
-
 func TestHasRace(t *testing.T) {
 	tests := []struct {
 		flags []string
@@ -87,20 +68,8 @@ func TestHasRace(t *testing.T) {
 		{[]string{"-racy"}, false},
 	}
 	for _, tt := range tests {
-		if got := hasRace(tt.flags); got != tt.want {
-			t.Errorf("hasRace(%q) = %v, want %v", tt.flags, got, tt.want)
-		}
-	}
-}
-
-func TestSize(t *testing.T) {
-	tests := []struct {
-		n    int64
-		want string
-	}{{512 << 20, "512 MiB"}, {1 << 30, "1 GiB"}, {4096, "4 KiB"}, {1000, "1000 bytes"}, {1536 << 20, "1536 MiB"}}
-	for _, tt := range tests {
-		if got := size(tt.n); got != tt.want {
-			t.Errorf("size(%d) = %q, want %q", tt.n, got, tt.want)
+		if got := HasRace(tt.flags); got != tt.want {
+			t.Errorf("HasRace(%q) = %v, want %v", tt.flags, got, tt.want)
 		}
 	}
 }

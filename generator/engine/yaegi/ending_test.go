@@ -1,7 +1,8 @@
-package runner
+package yaegi
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/gonotes/concurrency/generator/engine"
@@ -20,9 +21,9 @@ const (
 		"panic({0xee7b60?, 0x90deb040438?})\n\t/usr/local/go/src/runtime/panic.go:860 +0x13a\n" +
 		"github.com/traefik/yaegi/interp._panic.func1(0x90deb056870?)\n\t/root/go/pkg/mod/github.com/traefik/yaegi@v0.16.1/interp/run.go:931 +0x46\n" +
 		"created by github.com/traefik/yaegi/interp.call.func9 in goroutine 1\n\t/root/go/pkg/mod/github.com/traefik/yaegi@v0.16.1/interp/run.go:1322 +0xf0f\n"
-	reflectPanic = "panic: reflect: call of reflect.Value.Type on zero Value [recovered, repanicked]\n\ngoroutine 1 [running]:\n" +
+	reflectMisuse = "panic: reflect: call of reflect.Value.Type on zero Value [recovered, repanicked]\n\ngoroutine 1 [running]:\n" +
 		"github.com/traefik/yaegi/interp.runCfg.func1()\n\t/root/go/pkg/mod/github.com/traefik/yaegi@v0.16.1/interp/run.go:226 +0x1ae\n"
-	deadlock = deadlockMsg + "\n\ngoroutine 1 [chan send]:\nreflect.chansend0(0xd928c0?, 0x143c93222700?, 0x54?)\n" +
+	deadlock = engine.DeadlockMsg + "\n\ngoroutine 1 [chan send]:\nreflect.chansend0(0xd928c0?, 0x143c93222700?, 0x54?)\n" +
 		"\t/usr/local/go/src/runtime/chan.go:810 +0x1b\ngithub.com/traefik/yaegi/interp.send.func1(0x143c92fe20b0)\n" +
 		"\t/root/go/pkg/mod/github.com/traefik/yaegi@v0.16.1/interp/run.go:3694 +0x69\n\n" +
 		"goroutine 5 [select]:\nmain.helper()\n\t/work/main/x.go:1 +0x1\n"
@@ -36,7 +37,7 @@ func TestInterpreterFault(t *testing.T) {
 	}{
 		{"panic while compiling", compilePanic, true},
 		{"program panic in a goroutine", goroutinePanic, false},
-		{"reflect misused while running", reflectPanic, true},
+		{"reflect misused while running", reflectMisuse, true},
 		{"deadlock", deadlock, false},
 		{"nothing", "", false},
 		{"panic without interpreter frames", "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n", false},
@@ -53,7 +54,7 @@ func TestInterpreterFault(t *testing.T) {
 func TestWithoutFrames(t *testing.T) {
 	tests := []struct{ name, raw, want string }{
 		{"goroutine panic", goroutinePanic, "panic: boom\n"},
-		{"deadlock", deadlock, deadlockMsg + "\n"},
+		{"deadlock", deadlock, engine.DeadlockMsg + "\n"},
 		{"nested panic", "panic: a [recovered]\n\tpanic: b\n\ngoroutine 1 [running]:\nx()\n", "panic: a [recovered]\n\tpanic: b\n"},
 		{"empty", "", ""},
 	}
@@ -76,7 +77,7 @@ func TestTrimInterpreterFrames(t *testing.T) {
 		{Stream: engine.Stdout, Text: "started\n"},
 		{Stream: engine.Stderr, Text: "7:3: panic: main.main.func(...)\npanic: boom\n"},
 	}
-	if !equalEvents(res.Events, want) {
+	if !slices.Equal(res.Events, want) {
 		t.Errorf("events %q\nwant   %q", res.Events, want)
 	}
 }
@@ -85,13 +86,13 @@ func TestDecodeReport(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
-		want childReport
+		want report
 	}{
-		{"nothing to report", "", childReport{}},
+		{"nothing to report", "", report{}},
 		{"diagnostics", `{"diagnostics":[{"line":3,"col":2,"msg":"undefined: x"}]}`,
-			childReport{Diagnostics: []engine.Diagnostic{{Line: 3, Col: 2, Msg: "undefined: x"}}}},
-		{"failure", `{"failure":"nil type"}`, childReport{Failure: "nil type"}},
-		{"garbage", `{"fail`, childReport{Error: "decoding the child's report: unexpected end of JSON input"}},
+			report{Diagnostics: []engine.Diagnostic{{Line: 3, Col: 2, Msg: "undefined: x"}}}},
+		{"failure", `{"failure":"nil type"}`, report{Failure: "nil type"}},
+		{"garbage", `{"fail`, report{Error: "decoding the interpreting process's report: unexpected end of JSON input"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,103 @@
+// Package toolchain is the go engine: it builds a snippet with the
+// installed Go toolchain in a temporary module and runs the binary, or runs
+// go vet on it, each step in the sandbox (package sandbox) with limits.
+//
+// What happens to a program is its Result, with an Outcome; what happens to
+// the builder (the toolchain cannot build for reasons that are not the
+// program's, a disk is full, the compiler runs past the build limits) is an
+// error naming the cause, never an output.
+package toolchain
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gonotes/concurrency/generator/engine"
+	"github.com/gonotes/concurrency/generator/sandbox"
+)
+
+// Toolchain is the installed Go, as snippets are built with it.
+type Toolchain struct {
+	Go      string // the go command
+	GOROOT  string
+	GOCACHE string // the builder's build cache, shared with the go command's builds
+	Version string // as go1.26.8
+	sb      *sandbox.Sandbox
+}
+
+// Detect finds the installed Go through the go command on PATH. The go
+// command runs on the host here: it reads no input of a snippet's.
+func Detect(ctx context.Context, sb *sandbox.Sandbox) (*Toolchain, error) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		return nil, fmt.Errorf("engine=go and verification need the go command: %w", err)
+	}
+	cmd := exec.CommandContext(ctx, gobin, "env", "-json", "GOROOT", "GOCACHE", "GOVERSION")
+	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local")
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("asking the go command about itself: %w", err)
+	}
+	var env struct{ GOROOT, GOCACHE, GOVERSION string }
+	if err := json.Unmarshal(out, &env); err != nil {
+		return nil, fmt.Errorf("reading go env: %w", err)
+	}
+	if env.GOCACHE == "" || env.GOCACHE == "off" {
+		return nil, errors.New("the go command's build cache is off (GOCACHE); engine=go needs it")
+	}
+	return &Toolchain{Go: gobin, GOROOT: env.GOROOT, GOCACHE: env.GOCACHE, Version: env.GOVERSION, sb: sb}, nil
+}
+
+// Program is what to build and how to run it.
+type Program struct {
+	Source string   // main.go
+	Flags  []string // go build flags, such as -race
+	// Vet runs go vet instead of building and running. Its report is the
+	// output, with exit status 1 when it found something.
+	Vet    bool
+	Limits engine.Limits // of the run, not of the build
+}
+
+// Run builds the program and runs it, or vets it.
+func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
+	dir, err := sandbox.TempDir()
+	if err != nil {
+		return engine.Result{}, err
+	}
+	defer os.RemoveAll(dir)
+	for name, data := range map[string]string{"go.mod": goMod, "main.go": p.Source} {
+		if err := os.WriteFile(dir+"/"+name, []byte(data), 0o644); err != nil {
+			return engine.Result{}, fmt.Errorf("writing the program: %w", err)
+		}
+	}
+	if p.Vet {
+		return t.vet(ctx, dir, p.Flags)
+	}
+	res, ok, err := t.build(ctx, dir, p.Flags)
+	if err != nil || !ok {
+		return res, err
+	}
+	return t.runBinary(ctx, dir, p.Limits)
+}
+
+// goMod is the go.mod of the temporary module a snippet is built in.
+const goMod = "module snippet\n\ngo 1.26\n"
+
+// HasRace reports whether build flags turn on the race detector.
+func HasRace(flags []string) bool {
+	return slices.ContainsFunc(flags, func(f string) bool {
+		name, val, hasVal := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		if name != "race" {
+			return false
+		}
+		on, err := strconv.ParseBool(val)
+		return !hasVal || (err == nil && on)
+	})
+}
