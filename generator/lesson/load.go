@@ -46,11 +46,17 @@ func Load(fsys fs.FS, dir string) ([]*Lesson, error) {
 		if d.IsDir() || path.Ext(name) != ".md" {
 			return nil
 		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
+		file := path.Join(dir, p)
+		if msg := checkName(p); msg != "" {
+			errs = append(errs, &Error{File: file, Line: 1, Err: errors.New(msg)})
+			return nil
 		}
-		l, lerrs := parse(md, path.Join(dir, p), p, src)
+		src, err := readFile(fsys, p, MaxLessonSize)
+		if err != nil {
+			errs = append(errs, &Error{File: file, Line: 1, Err: err})
+			return nil
+		}
+		l, lerrs := parse(md, file, p, src)
 		lessons = append(lessons, l)
 		errs = append(errs, lerrs...)
 		return nil
@@ -71,8 +77,14 @@ func Load(fsys fs.FS, dir string) ([]*Lesson, error) {
 // parse turns one file into a lesson, collecting every problem in it.
 func parse(md *markdown.Markdown, file, p string, src []byte) (*Lesson, []error) {
 	l := &Lesson{Path: p, File: file, URL: pageURL(p), Home: p == "index.md"}
-	l.Doc = md.Parse(src)
 	var errs []error
+	if err := markdown.CheckLimits(src); err != nil {
+		// goldmark's time grows faster than the input on deep nesting and
+		// on some long runs of brackets: such a lesson is not parsed.
+		errs = append(errs, l.errorf(err.Line, "%v", err.Err))
+		src = nil
+	}
+	l.Doc = md.Parse(src)
 	var fm frontMatter
 	_, fmErr := l.Doc.DecodeFrontMatter(&fm)
 	if err := fmErr; err != nil {

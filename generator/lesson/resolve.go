@@ -92,6 +92,9 @@ func (l *Lesson) resolve(r *Ref, byPath map[string]*Lesson, content, assets fs.F
 		return RelativeURL(l.URL, to.URL) + suffix, nil, nil
 	}
 	if isFile(content, target) {
+		if msg := checkName(target); msg != "" {
+			return "", nil, fmt.Errorf("%s %q: %s", what, r.Dest, msg)
+		}
 		return RelativeURL(l.URL, target) + suffix, &File{FS: content, From: target, To: target}, nil
 	}
 	if name := path.Base(target); isFile(assets, name) {
