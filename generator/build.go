@@ -26,7 +26,14 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 	if err := site.CheckOutput(cfg.out, cfg.content, repoRoot(cfg.content)); err != nil {
 		return err
 	}
-	contentFS := os.DirFS(cfg.content)
+	// Through an os.Root, no path and no symbolic link leads outside the
+	// content folder.
+	root, err := os.OpenRoot(cfg.content)
+	if err != nil {
+		return fmt.Errorf("content folder: %w", err)
+	}
+	defer root.Close()
+	contentFS := root.FS()
 	lessons, loadErr := lesson.Load(contentFS, filepath.ToSlash(filepath.Clean(cfg.content)))
 	published := publishedLessons(lessons)
 	files, resolveErr := lesson.Resolve(lessons, contentFS, assets.FS)
@@ -111,25 +118,28 @@ func publishedLessons(all []*lesson.Lesson) []*lesson.Lesson {
 }
 
 // siteTree gathers every file of the site: pages, the lessons' own files,
-// the assets and the generated code stylesheet.
-func siteTree(pages map[string][]byte, files []lesson.File) (map[string][]byte, error) {
-	tree := map[string][]byte{site.Marker: nil}
-	for p, b := range pages {
-		tree[p] = b
+// the assets and the generated code stylesheet. A path two of them claim
+// is an error naming both.
+func siteTree(pages map[string]page.File, files []lesson.File) (map[string][]byte, error) {
+	tree := site.NewTree()
+	var errs []error
+	for p, f := range pages {
+		errs = append(errs, tree.Add(p, f.Data, f.From))
 	}
 	for _, f := range files {
-		b, err := fs.ReadFile(f.FS, f.From)
+		b, err := lesson.ReadFile(f)
 		if err != nil {
-			return nil, fmt.Errorf("copying %s: %w", f.From, err)
+			errs = append(errs, fmt.Errorf("copying %s: %w", f.From, err))
+			continue
 		}
-		tree[f.To] = b
+		errs = append(errs, tree.Add(f.To, b, "content/"+f.From))
 	}
 	err := fs.WalkDir(assets.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		b, err := fs.ReadFile(assets.FS, p)
-		tree[lesson.AssetsDir+"/"+p] = b
+		errs = append(errs, tree.Add(lesson.AssetsDir+"/"+p, b, "the generator's assets"))
 		return err
 	})
 	if err != nil {
@@ -139,8 +149,11 @@ func siteTree(pages map[string][]byte, files []lesson.File) (map[string][]byte, 
 	if err := highlight.CSS(&css); err != nil {
 		return nil, err
 	}
-	tree[lesson.AssetsDir+"/chroma.css"] = css.Bytes()
-	return tree, nil
+	errs = append(errs, tree.Add(lesson.AssetsDir+"/chroma.css", css.Bytes(), "the generator's code stylesheet"))
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return tree.Files(), nil
 }
 
 // repoRoot is the nearest folder above the content folder holding go.mod or

@@ -7,6 +7,7 @@ package page
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -80,9 +81,53 @@ type tocEntry struct {
 	Children []tocEntry // the h3 sections of an h2
 }
 
+// File is a page of the site and where it came from, as errors name it.
+type File struct {
+	Data []byte
+	From string
+}
+
+// pages collects the pages of a site, refusing a second page at one path.
+type pages map[string]File
+
+func (p pages) add(path string, data []byte, from string) error {
+	if other, taken := p[path]; taken {
+		return fmt.Errorf("%s would be the page %s, which %s is already", from, path, other.From)
+	}
+	p[path] = File{Data: data, From: from}
+	return nil
+}
+
 // Render returns every page of the site, keyed by its path in the site.
-func (r *Renderer) Render(s *Site) (map[string][]byte, error) {
-	out := map[string][]byte{}
+func (r *Renderer) Render(s *Site) (map[string]File, error) {
+	out := pages{}
+	// The generated pages come first, so a lesson that would replace one
+	// is the one named in the error.
+	home := &data{Site: s, URL: "index.html", Title: s.Title, IsHome: true}
+	homeFrom := "the generator's home page"
+	if s.Home != nil {
+		var err error
+		if home, err = r.lessonData(s, s.Home); err != nil {
+			return nil, err
+		}
+		home.IsHome, homeFrom = true, s.Home.File
+	}
+	if len(s.Lessons) > 0 {
+		home.Next = s.Lessons[0]
+	}
+	b, err := r.execute("index", home)
+	if err != nil {
+		return nil, fmt.Errorf("home page: %w", err)
+	}
+	var errs []error
+	errs = append(errs, out.add("index.html", b, homeFrom))
+	if b, err = r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found", absolute: s.BaseURL != ""}); err != nil {
+		return nil, fmt.Errorf("404 page: %w", err)
+	}
+	errs = append(errs, out.add("404.html", b, "the generator's page for missing addresses"))
+	if s.BaseURL != "" {
+		errs = append(errs, out.add("sitemap.xml", sitemap(s), "the generator's sitemap"))
+	}
 	for i, l := range s.Lessons {
 		d, err := r.lessonData(s, l)
 		if err != nil {
@@ -94,30 +139,14 @@ func (r *Renderer) Render(s *Site) (map[string][]byte, error) {
 		if i+1 < len(s.Lessons) {
 			d.Next = s.Lessons[i+1]
 		}
-		if out[l.URL], err = r.execute("lesson", d); err != nil {
+		b, err := r.execute("lesson", d)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", l.File, err)
 		}
+		errs = append(errs, out.add(l.URL, b, l.File))
 	}
-	home := &data{Site: s, URL: "index.html", Title: s.Title, IsHome: true}
-	if s.Home != nil {
-		var err error
-		if home, err = r.lessonData(s, s.Home); err != nil {
-			return nil, err
-		}
-		home.IsHome = true
-	}
-	if len(s.Lessons) > 0 {
-		home.Next = s.Lessons[0]
-	}
-	var err error
-	if out["index.html"], err = r.execute("index", home); err != nil {
-		return nil, fmt.Errorf("home page: %w", err)
-	}
-	if out["404.html"], err = r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found", absolute: s.BaseURL != ""}); err != nil {
-		return nil, fmt.Errorf("404 page: %w", err)
-	}
-	if s.BaseURL != "" {
-		out["sitemap.xml"] = sitemap(s)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -115,7 +115,11 @@ func render(t *testing.T, s *Site) map[string][]byte {
 	if err != nil {
 		t.Fatalf("Render: %v", err)
 	}
-	return pages
+	out := map[string][]byte{}
+	for p, f := range pages {
+		out[p] = f.Data
+	}
+	return out
 }
 
 // withOutput gives the first block of the lesson at path a run's result.

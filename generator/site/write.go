@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -31,7 +32,10 @@ func Write(out string, files map[string][]byte) (err error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("creating %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	if err := removeLeftovers(out); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, tempPrefix(out)+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return fmt.Errorf("creating a temporary folder beside %s: %w", out, err)
 	}
@@ -76,28 +80,54 @@ func writeAll(dir string, files map[string][]byte) error {
 	return nil
 }
 
-// swap moves the new site into place, keeping the old one until it succeeded.
-func swap(tmp, out string) error {
-	old := ""
-	if _, err := os.Lstat(out); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("moving the previous site aside: %w", err)
+// tempPrefix starts the names of the folders a build of out writes into
+// before the swap; the builder's process id follows.
+func tempPrefix(out string) string { return "." + filepath.Base(out) + ".new-" }
+
+// removeLeftovers removes what builds of out that were killed left beside
+// it: temporary folders carrying the marker whose process is gone.
+func removeLeftovers(out string) error {
+	parent, prefix := filepath.Dir(out), tempPrefix(out)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return fmt.Errorf("looking for leftovers of earlier builds: %w", err)
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || running(pid) {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		if _, err := os.Lstat(filepath.Join(dir, Marker)); err != nil {
+			continue // not a site this generator wrote, or not begun: leave it
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			return fmt.Errorf("removing %s, left by an earlier build: %w", dir, err)
 		}
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			if rerr := os.Rename(old, out); rerr != nil {
-				return errors.Join(fmt.Errorf("putting the new site in place: %w", err),
-					fmt.Errorf("restoring the previous site from %s: %w", old, rerr))
-			}
+	return nil
+}
+
+// swap puts the new site in place of the old in one step (see exchange),
+// then removes the old one.
+func swap(tmp, out string) error {
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, out); err != nil {
+			return fmt.Errorf("putting the new site in place: %w", err)
 		}
+		return nil
+	}
+	if err := exchange(tmp, out); err != nil {
 		return fmt.Errorf("putting the new site in place: %w", err)
 	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("removing the previous site (now at %s): %w", old, err)
-		}
+	// tmp now holds the previous site.
+	if err := os.RemoveAll(tmp); err != nil {
+		return fmt.Errorf("removing the previous site (now at %s): %w", tmp, err)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -287,5 +288,51 @@ func TestCheckOutputRelative(t *testing.T) {
 	}
 	if err := CheckOutput("_site", "content"); err != nil {
 		t.Errorf("CheckOutput(_site): %v", err)
+	}
+}
+
+func TestWriteRemovesLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "_site")
+	if err := Write(out, siteFiles(nil)); err != nil {
+		t.Fatal(err)
+	}
+	// A build killed before the swap leaves its folder, marked, named with
+	// its process id; pid 1 << 30 is never a running process.
+	dead := filepath.Join(dir, "._site.new-1073741824-123")
+	live := filepath.Join(dir, "._site.new-"+strconv.Itoa(os.Getpid())+"-456")
+	unmarked := filepath.Join(dir, "._site.new-1073741824-789")
+	for _, d := range []string{dead, live, unmarked} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(dead, Marker), nil, 0o644)
+	os.WriteFile(filepath.Join(live, Marker), nil, 0o644)
+	if err := Write(out, siteFiles(nil)); err != nil {
+		t.Fatal(err)
+	}
+	got := entries(t, dir)
+	want := []string{"._site.new-1073741824-789", "._site.new-" + strconv.Itoa(os.Getpid()) + "-456", "_site"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("after a build (-want +got):\n%s", diff)
+	}
+}
+
+func TestExchange(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, d := range []string{a, b} {
+		os.Mkdir(d, 0o755)
+		os.WriteFile(filepath.Join(d, "name"), []byte(filepath.Base(d)), 0o644)
+	}
+	for name, swap := range map[string]func(a, b string) error{"exchange": exchange, "by renames": exchangeByRenames} {
+		if err := swap(a, b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := tree(t, dir); got["a/name"] != "b" || got["b/name"] != "a" || len(got) != 4 {
+			t.Errorf("%s: after the swap %v", name, got)
+		}
+		swap(a, b) // back
 	}
 }
