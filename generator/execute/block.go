@@ -131,8 +131,8 @@ func checkOutcome(s *snippet.Snippet, r *engine.Result) error {
 	if r.Outcome == engine.CompileError && exp.Kind != "compile-error" {
 		return compileError(s, r)
 	}
-	if got, want := describe(r), expectation(s); got != want {
-		return s.Errorf(0, "the program %s, but the lesson expects it to %s%s\noutput:\n%s", got, want, hint(s, r), indent(text(r)))
+	if !meets(r, s.Options.Expect) {
+		return s.Errorf(0, "the program %s, but the lesson expects it to %s%s\noutput:\n%s", describe(r), expectation(s), hint(s, r), indent(text(r)))
 	}
 	if s.Check.Present && !s.Check.Matches(r.Stdout()) {
 		return s.Errorf(s.Check.Line, "output does not match the // Output: comment\n%s", diff(s.Check.Want, strings.TrimSpace(r.Stdout())))
@@ -140,7 +140,18 @@ func checkOutcome(s *snippet.Snippet, r *engine.Result) error {
 	return nil
 }
 
-// describe says how a run ended, in the words of expectation.
+// meets reports whether a run ended as the lesson expects.
+func meets(r *engine.Result, e snippet.Expect) bool {
+	switch e.Kind {
+	case "":
+		return r.Outcome == engine.OK
+	case "exit":
+		return r.Outcome == engine.Exit && r.ExitCode == e.ExitCode
+	}
+	return string(r.Outcome) == e.Kind
+}
+
+// describe says how a run ended.
 func describe(r *engine.Result) string {
 	switch r.Outcome {
 	case engine.OK:
@@ -165,21 +176,22 @@ func describe(r *engine.Result) string {
 	return string(r.Outcome)
 }
 
+// expectation says what the lesson expects, to follow "expects it to".
 func expectation(s *snippet.Snippet) string {
 	e := s.Options.Expect
 	switch e.Kind {
 	case "":
-		return "ran to completion"
+		return "run to completion"
 	case "exit":
-		return fmt.Sprintf("exited with status %d", e.ExitCode)
+		return fmt.Sprintf("exit with status %d", e.ExitCode)
 	case "panic":
-		return "panicked"
+		return "panic"
 	case "deadlock":
-		return "deadlocked"
+		return "deadlock"
 	case "timeout":
-		return "timed out"
+		return "time out"
 	case "compile-error":
-		return "failed to compile"
+		return "fail to compile"
 	}
 	return e.Kind
 }

@@ -28,7 +28,7 @@ func OpenCache(dir string) (*Cache, error) {
 }
 
 // cacheFormat changes whenever entry or the key's inputs change meaning.
-const cacheFormat = "gonotes-snippet-cache-v1"
+const cacheFormat = "gonotes-snippet-cache-v2"
 
 // cacheKey hashes everything that can change a snippet's result: the
 // program, the options that affect running it, what it expects, and the
@@ -68,8 +68,10 @@ func (c *Cache) get(key string, fresh bool) (entry, bool) {
 		return entry{}, false
 	}
 	var e entry
-	if err := json.Unmarshal(b, &e); err != nil {
-		return entry{}, false // a damaged entry is a miss; put will replace it
+	if err := json.Unmarshal(b, &e); err != nil || e.Key != key {
+		// A damaged entry, or one copied from another key, is a miss;
+		// put will replace it.
+		return entry{}, false
 	}
 	return e, true
 }

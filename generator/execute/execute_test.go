@@ -115,7 +115,7 @@ func TestAllErrors(t *testing.T) {
 			name: "unexpected panic suggests expect=panic",
 			info: "go", body: "\tpanic(\"boom\")\n",
 			yaegi: panicked, golang: panicked,
-			want: []string{"content/x.md:10: the program panicked, but the lesson expects it to ran to completion", "expect=panic", "panic: boom"},
+			want: []string{"content/x.md:10: the program panicked, but the lesson expects it to run to completion", "expect=panic", "panic: boom"},
 		},
 		{
 			name: "compile error names its Markdown line and column",
@@ -151,7 +151,7 @@ func TestAllErrors(t *testing.T) {
 			name: "expected exit status differs",
 			info: "go expect=exit=3", body: "\tfmt.Println()\n",
 			yaegi: out("\n"), golang: out("\n"),
-			want: []string{"the program ran to completion, but the lesson expects it to exited with status 3"},
+			want: []string{"the program ran to completion, but the lesson expects it to exit with status 3"},
 		},
 	}
 	for _, tt := range tests {
@@ -377,5 +377,70 @@ func TestExpectedCompileErrorRunsGoOnce(t *testing.T) {
 	}
 	if b.Provenance.Engine != "go" || b.Result.Stderr() != "main.go:6:2: undefined: x\n" {
 		t.Errorf("a compile-error lesson shows %+v from %s, want Go's own message", b.Result, b.Provenance.Engine)
+	}
+}
+
+func TestRefusalIsFinal(t *testing.T) {
+	refused := engine.Result{Outcome: engine.Refused, ExitCode: 1,
+		Diagnostics: []engine.Diagnostic{{Line: 6, Col: 2, Msg: "os.WriteFile is not allowed in lessons"}}}
+	f := &fake{yaegi: func(runner.Request) engine.Result { return refused },
+		golang: func(runner.Request) engine.Result { t.Error("a refused program ran with go"); return out("") }}
+	for _, verify := range []bool{true, false} {
+		b := block(t, 10, "go", program("\tfmt.Println(1)\n"))
+		err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: verify, Run: f.run, Versions: versions})
+		if err == nil || !strings.Contains(err.Error(), "content/x.md:16: the yaegi sandbox refuses this program: os.WriteFile is not allowed") {
+			t.Errorf("verify=%v: error %v, want the refusal at line 16", verify, err)
+		}
+	}
+}
+
+func TestGoRejectsWhatYaegiRan(t *testing.T) {
+	rejected := engine.Result{Outcome: engine.CompileError, ExitCode: 1,
+		Diagnostics: []engine.Diagnostic{{Line: 6, Col: 2, Msg: "declared and not used: x"}}}
+	f := &fake{yaegi: func(runner.Request) engine.Result { return out("") },
+		golang: func(runner.Request) engine.Result { return rejected }}
+	b := block(t, 10, "go", program("\tx := 1\n"))
+	err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: true, Run: f.run, Versions: versions})
+	if err == nil || !strings.Contains(err.Error(), "content/x.md:16:2: declared and not used: x") {
+		t.Errorf("error %v, want Go's compile error at its Markdown line", err)
+	}
+}
+
+func TestCacheEntriesAreChecked(t *testing.T) {
+	dir := t.TempDir()
+	cache, err := OpenCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := same(out("hi\n"))
+	cfg := Config{Jobs: 1, Verify: true, Run: f.run, Cache: cache, Versions: versions}
+	src := program("\tfmt.Println(\"hi\")\n\t// Output:\n\t// hi\n")
+	b := block(t, 1, "go", src)
+	if err := All(context.Background(), []*lesson.Block{b}, cfg); err != nil {
+		t.Fatal(err)
+	}
+	key := cacheKey(b.Snippet, versions)
+	// An entry edited to contradict the snippet's Output comment.
+	edited := entry{Key: key, Result: out("HACKED\n"), Provenance: engine.Provenance{Engine: "yaegi", Verified: true}}
+	if err := cache.put(key, edited); err != nil {
+		t.Fatal(err)
+	}
+	f.runs.Store(0)
+	b = block(t, 1, "go", src)
+	if err := All(context.Background(), []*lesson.Block{b}, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if b.Result.Stdout() != "hi\n" || f.runs.Load() != 2 {
+		t.Errorf("edited entry: stdout %q after %d runs; want it run again", b.Result.Stdout(), f.runs.Load())
+	}
+	// An entry stored under another key, copied into this one's place.
+	other := entry{Key: strings.Repeat("0", 64), Result: out("hi\n"), Provenance: engine.Provenance{Engine: "yaegi", Verified: true}}
+	if err := cache.put(key, other); err != nil {
+		t.Fatal(err)
+	}
+	f.runs.Store(0)
+	b = block(t, 1, "go", src)
+	if err := All(context.Background(), []*lesson.Block{b}, cfg); err != nil || f.runs.Load() != 2 {
+		t.Errorf("an entry with another key was used (%d runs, err %v)", f.runs.Load(), err)
 	}
 }

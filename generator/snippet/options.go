@@ -19,7 +19,7 @@
 //
 //	norun           show the code, do not run it
 //	engine=E        yaegi (default: fast, also runs in the browser) or go (the installed toolchain)
-//	timeout=D       wall-clock limit, a Go duration such as 2s (default 10s)
+//	timeout=D       wall-clock limit, a Go duration such as 2s (default 10s, at most 2m)
 //	expect=X        the outcome the lesson is about: exit=N, panic, timeout, deadlock, compile-error
 //	output=varies   the output changes from run to run: it is labelled so, and checked by exit status only
 //	flags=LIST      build flags for engine=go, such as -race
@@ -148,6 +148,9 @@ func (o *Options) set(key, val string, hasVal bool) error {
 		if err != nil || d <= 0 {
 			return fmt.Errorf("option timeout=%s: want a positive duration such as 2s", val)
 		}
+		if d > MaxTimeout {
+			return fmt.Errorf("option timeout=%s: at most %v", val, MaxTimeout)
+		}
 		o.Timeout = d
 	case "expect":
 		e, err := parseExpect(val)
@@ -226,6 +229,10 @@ func parseExpect(v string) (Expect, error) {
 	}
 	return Expect{}, fmt.Errorf("want exit=N, panic, timeout, deadlock or compile-error")
 }
+
+// MaxTimeout bounds timeout=, so that one snippet cannot hold a build for
+// a day.
+const MaxTimeout = 2 * time.Minute
 
 // maxLine bounds line numbers in hl=, so a typo cannot ask for billions.
 const maxLine = 10_000
