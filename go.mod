@@ -18,4 +18,5 @@ require (
 require (
 	github.com/BurntSushi/toml v1.2.1 // indirect
 	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+	golang.org/x/exp v0.0.0-20261014143641-f0251eb4aa3e // indirect
 )
