@@ -165,7 +165,7 @@ func TestRenderSizeBound(t *testing.T) {
 		every, d          time.Duration
 	}{
 		{1, 3, 5 * time.Microsecond, time.Second},
-		{8, 40, 20 * time.Microsecond, 2 * time.Second},
+		{8, 40, 20 * time.Microsecond, time.Second},
 		{2, 3, 200 * time.Microsecond, 2 * time.Second},
 		{16, 16, time.Millisecond, time.Minute},
 	} {
