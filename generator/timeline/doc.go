@@ -19,7 +19,10 @@
 //     recording's own are kept apart (see Parse).
 //   - Render(t, opts) draws a Timeline as an SVG Figure of bounded size,
 //     with a text summary for screen readers; Summarize gives that text
-//     alone.
+//     alone. The SVG follows the reader's light or dark preference on its
+//     own; pages should inline it (not load it with <img>) so that the
+//     site's theme toggle, data-theme on <html>, reaches it too, and give
+//     each figure on a page its own Options.ID.
 //
 // The package does no file or process work of its own: it takes source
 // text and trace bytes and returns files and bytes, so it can run under a

@@ -79,7 +79,6 @@ type gstate struct {
 	ready   time.Duration // runnable since, or -1
 	block   *Block        // the open block while waiting
 	regions []int         // indexes into g.Regions of the open ones
-	seen    bool          // it has run or blocked during the trace
 }
 
 type reader struct {
@@ -243,7 +242,7 @@ func (p *reader) transition(ev trace.Event, st trace.StateTransition) {
 	// Entering the new one.
 	switch to {
 	case trace.GoRunning:
-		s.runFrom, s.runOn, s.seen = now, int(ev.Proc()), true
+		s.runFrom, s.runOn = now, int(ev.Proc())
 	case trace.GoWaiting, trace.GoSyscall:
 		if from == trace.GoUndetermined {
 			break // waiting since before the trace: when and why is unknown
@@ -253,7 +252,7 @@ func (p *reader) transition(ev trace.Event, st trace.StateTransition) {
 			reason = Syscall
 		}
 		at, call := programFrame(st.Stack)
-		s.block, s.seen = &Block{Start: now, Reason: reason, Call: call, At: at}, true
+		s.block = &Block{Start: now, Reason: reason, Call: call, At: at}
 	case trace.GoRunnable:
 		if s.ready < 0 {
 			s.ready = now
