@@ -37,5 +37,12 @@ func (f *figure) key() {
 	item(14, "runtime")
 	f.c.rect(x, y-4, 14, 8, "mix sparse", "")
 	item(14, "too short to tell apart")
+	for _, g := range f.t.Goroutines {
+		if len(g.Regions) > 0 {
+			f.c.rect(x, y+1, 14, 3, "region c1", "")
+			item(14, "trace region")
+			break
+		}
+	}
 	f.y += 14
 }
