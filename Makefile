@@ -12,7 +12,7 @@ CONTENT ?= content
 OUT ?= _site
 BASE_URL ?=
 
-.PHONY: site test vet bench conformance clean
+.PHONY: site test vet bench conformance fuzz clean
 
 site:
 	$(GO) run ./generator -content $(CONTENT) -out $(OUT) -base-url "$(BASE_URL)"
@@ -33,6 +33,16 @@ bench:
 conformance:
 	$(GO) test ./generator/conformance -run TestConformance -conformance -v -timeout 30m \
 	  -conformance.out $(CURDIR)/conformance.out
+
+# Every fuzz target, FUZZTIME each (make test runs their kept corpora).
+FUZZTIME ?= 1m
+fuzz:
+	@grep -rl --include='*_test.go' '^func Fuzz' generator | while read f; do \
+	  for fn in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+	    echo "fuzzing $$fn in ./$$(dirname $$f) for $(FUZZTIME)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$(dirname $$f) || exit 1; \
+	  done; \
+	done
 
 clean:
 	rm -rf $(OUT)

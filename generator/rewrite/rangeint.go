@@ -24,6 +24,9 @@ func rangeInt(p *program) {
 		if !ok {
 			return true
 		}
+		if _, ident := rs.Key.(*ast.Ident); rs.Tok == token.DEFINE && !ident {
+			return true // for 0 := range n does not compile; leave it to say so
+		}
 		counter, limit := p.fresh("i"), p.fresh("n")
 		from := rs.Range
 		if rs.Key != nil {

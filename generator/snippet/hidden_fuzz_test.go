@@ -1,0 +1,48 @@
+package snippet
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzHidden checks that splitting a block into what runs and what is shown
+// never panics, and that every shown line is a line of the program, in
+// order, mapped to where it is. The kept corpus is in
+// testdata/fuzz/FuzzHidden.
+func FuzzHidden(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"package main\n",
+		"a\nb // hide\nc\n",
+		"// hide-start\nx\n// hide-end\ny\n",
+		"// hide-start\n// hide-start\n",
+		"// hide-end\n",
+		"x // hide\r\ny\n",
+		"\t// hide-start  \n\tz\n\t// hide-end\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		source, shown, lines, err := splitHidden(body, 1)
+		if err != nil {
+			return
+		}
+		src := strings.Split(source, "\n")
+		shownLines := strings.Split(strings.TrimSuffix(shown, "\n"), "\n")
+		if shown == "" {
+			shownLines = nil
+		}
+		if len(lines) != len(shownLines) {
+			t.Fatalf("%d shown lines but %d mapped", len(shownLines), len(lines))
+		}
+		for i, n := range lines {
+			if n < 1 || n > len(src) || (i > 0 && n <= lines[i-1]) {
+				t.Fatalf("shown line %d maps to source line %d of %d (map %v)", i, n, len(src), lines)
+			}
+			if !strings.HasPrefix(src[n-1], strings.TrimRight(shownLines[i], " \t")) &&
+				strings.TrimSpace(shownLines[i]) != "" {
+				t.Fatalf("shown line %q is not source line %d %q", shownLines[i], n, src[n-1])
+			}
+		}
+	})
+}
