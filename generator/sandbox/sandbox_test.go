@@ -278,3 +278,26 @@ func processesOf(exe string) []string {
 	}
 	return pids
 }
+
+// BenchmarkRun measures starting a small static program and waiting for
+// it, with and without namespaces: the cost of isolation per run.
+func BenchmarkRun(b *testing.B) {
+	for _, mode := range []struct {
+		name string
+		sb   *Sandbox
+	}{{"isolated", box}, {"plain", Unisolated()}} {
+		b.Run(mode.name, func(b *testing.B) {
+			if ok, _ := mode.sb.Isolated(); mode.name == "isolated" && !ok {
+				b.Skip("not isolated here")
+			}
+			for b.Loop() {
+				var o, e buffer
+				exit, err := mode.sb.Run(context.Background(), Spec{Exe: misbehave, Args: []string{"m", "env"},
+					Outputs: []io.Writer{&o, &e}, Limits: defaultLimits})
+				if err != nil || exit.Code != 0 {
+					b.Fatal(exit, err)
+				}
+			}
+		})
+	}
+}

@@ -58,6 +58,14 @@ func New(ctx context.Context) *Sandbox {
 	return s
 }
 
+// Unisolated returns a Sandbox that runs programs as plain children, with
+// the same environment, working folder and limits but no namespaces: it
+// exists to measure what isolation costs.
+func Unisolated() *Sandbox {
+	self, _ := os.Executable()
+	return &Sandbox{self: self, why: "asked for no isolation"}
+}
+
 // Restricted reports why this machine's configuration forbids
 // unprivileged user namespaces, or "" when nothing known does.
 func Restricted() string { return restrictedHint() }
