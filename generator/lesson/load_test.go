@@ -241,7 +241,12 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "unknown front matter key",
 			src:  "---\ntitle: A\ntags: [go]\n---\nText.\n",
-			want: []string{"content/x.md:3: front matter: ", "field tags not found"},
+			want: []string{"content/x.md:3: front matter: ", `front matter: unknown key "tags" (known: title, summary, order, draft)`},
+		},
+		{
+			name: "misspelled front matter key",
+			src:  "---\ntitle: A\nsumary: B\n---\nText.\n",
+			want: []string{`content/x.md:3: front matter: unknown key "sumary" (known: title, summary, order, draft); did you mean summary?`},
 		},
 		{
 			name: "front matter value of the wrong type",

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
+
+	"github.com/gonotes/concurrency/generator/suggest"
 )
 
 // File is a file the site carries because a lesson refers to it.
@@ -64,7 +67,7 @@ func (l *Lesson) resolve(r *Ref, byPath map[string]*Lesson, content, assets fs.F
 	}
 	if p == "" {
 		if hasFrag && !l.hasHeading(frag) {
-			return "", nil, fmt.Errorf("link to #%s: no heading with that id in this lesson", frag)
+			return "", nil, fmt.Errorf("link to #%s: no heading with that id in this lesson%s", frag, suggest.DidYouMean(frag, l.headingIDs()))
 		}
 		return r.Dest, nil, nil
 	}
@@ -83,11 +86,16 @@ func (l *Lesson) resolve(r *Ref, byPath map[string]*Lesson, content, assets fs.F
 		to, ok := byPath[target]
 		switch {
 		case !ok:
-			return "", nil, fmt.Errorf("link to lesson %q: there is no content/%s", r.Dest, target)
+			var paths []string
+			for p := range byPath {
+				paths = append(paths, p)
+			}
+			slices.Sort(paths)
+			return "", nil, fmt.Errorf("link to lesson %q: there is no content/%s%s", r.Dest, target, suggest.DidYouMean(target, paths))
 		case to.Draft:
 			return "", nil, fmt.Errorf("link to lesson %q: it is a draft, so it is not in the site", r.Dest)
 		case hasFrag && !to.hasHeading(frag):
-			return "", nil, fmt.Errorf("link to %q: %s has no heading with id %q", r.Dest, to.File, frag)
+			return "", nil, fmt.Errorf("link to %q: %s has no heading with id %q%s", r.Dest, to.File, frag, suggest.DidYouMean(frag, to.headingIDs()))
 		}
 		return RelativeURL(l.URL, to.URL) + suffix, nil, nil
 	}
@@ -101,6 +109,15 @@ func (l *Lesson) resolve(r *Ref, byPath map[string]*Lesson, content, assets fs.F
 		return RelativeURL(l.URL, AssetsDir+"/"+name) + suffix, nil, nil
 	}
 	return "", nil, fmt.Errorf("%s %q: no such file (looked for content/%s and assets/%s)", what, r.Dest, target, path.Base(target))
+}
+
+// headingIDs lists the ids of the lesson's headings.
+func (l *Lesson) headingIDs() []string {
+	var ids []string
+	for _, h := range l.Headings {
+		ids = append(ids, h.ID)
+	}
+	return ids
 }
 
 func (l *Lesson) hasHeading(id string) bool {

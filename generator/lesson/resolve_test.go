@@ -191,12 +191,12 @@ func TestResolveErrors(t *testing.T) {
 		{
 			name: "fragment missing on the same page",
 			src:  "# X\n\n## Here\n\nSee [there](#there).\n",
-			want: `content/x.md:5: link to #there: no heading with that id in this lesson`,
+			want: `content/x.md:5: link to #there: no heading with that id in this lesson; did you mean here?`,
 		},
 		{
 			name: "fragment missing on another page",
 			src:  "# X\n\nSee [it](02-chan.md#unbuffered).\n",
-			want: `content/x.md:3: link to "02-chan.md#unbuffered": content/02-chan.md has no heading with id "unbuffered"`,
+			want: `content/x.md:3: link to "02-chan.md#unbuffered": content/02-chan.md has no heading with id "unbuffered"; did you mean buffered?`,
 		},
 		{
 			name: "fragment naming the title, which is not a section",

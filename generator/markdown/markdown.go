@@ -11,9 +11,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/gonotes/concurrency/generator/suggest"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -81,9 +84,27 @@ func (d *Document) DecodeFrontMatter(dst any) (bool, error) {
 		return false, nil
 	}
 	if err := d.frontMatter.Decode(dst); err != nil {
-		return true, frontMatterError(err)
+		return true, frontMatterError(err, yamlKeys(dst))
 	}
 	return true, nil
+}
+
+// yamlKeys lists the keys a struct (or pointer to one) takes in YAML.
+func yamlKeys(dst any) []string {
+	t := reflect.TypeOf(dst)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	var keys []string
+	for f := range t.Fields() {
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
 }
 
 // Render writes the HTML of a document.
@@ -113,14 +134,23 @@ var strictYAML = frontmatter.Format{
 	},
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+): `)
+var (
+	yamlLine     = regexp.MustCompile(`line (\d+): `)
+	unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
+)
 
 // frontMatterError turns yaml's line numbers into lines of the file, whose
 // first YAML line is line 2. yaml.v3 reports type errors and scanner errors
 // on 1-based lines, parser errors on 0-based ones, and leaves out "line 0",
-// which is the first line either way.
-func frontMatterError(err error) error {
+// which is the first line either way. An unknown key is named with the
+// known ones, in the author's words rather than yaml's.
+func frontMatterError(err error, known []string) error {
 	msg := err.Error()
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		msg = strings.Replace(msg, m[0], fmt.Sprintf("unknown key %q (known: %s)%s",
+			m[1], strings.Join(known, ", "), suggest.DidYouMean(m[1], known)), 1)
+		msg = strings.Replace(msg, "yaml: unmarshal errors:\n  ", "", 1)
+	}
 	m := yamlLine.FindStringSubmatch(msg)
 	if m == nil {
 		return &LineError{Line: 2, Err: fmt.Errorf("front matter: %s", msg)}

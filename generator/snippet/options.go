@@ -36,6 +36,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gonotes/concurrency/generator/suggest"
 )
 
 // Engine names how a snippet is run.
@@ -175,7 +177,7 @@ func (o *Options) set(key, val string, hasVal bool) error {
 			o.Allow = append(o.Allow, p)
 		}
 	default:
-		return fmt.Errorf("unknown option %q (known: %s)", key, strings.Join(knownOptions(), ", "))
+		return fmt.Errorf("unknown option %q (known: %s)%s", key, strings.Join(knownOptions(), ", "), suggest.DidYouMean(key, knownOptions()))
 	}
 	return nil
 }
