@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/gonotes/concurrency/assets"
 	"github.com/gonotes/concurrency/generator/execute"
@@ -23,6 +24,8 @@ import (
 // snippets, render pages, write the site. Problems from the first three
 // stages are reported together; nothing is written unless there are none.
 func build(ctx context.Context, cfg config, log io.Writer) error {
+	start := time.Now()
+	var stats execute.Stats
 	if err := site.CheckOutput(cfg.out, cfg.content, repoRoot(cfg.content)); err != nil {
 		return err
 	}
@@ -40,7 +43,7 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 	if lessons == nil {
 		return loadErr
 	}
-	runErr := runSnippets(ctx, cfg, published, log)
+	runErr := runSnippets(ctx, cfg, published, log, &stats)
 	if err := errors.Join(loadErr, resolveErr, runErr); err != nil {
 		return err
 	}
@@ -65,11 +68,26 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return site.Write(cfg.out, tree)
+	if err := site.Write(cfg.out, tree); err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "built %d pages in %v: %s; site in %s\n", len(pages),
+		time.Since(start).Round(10*time.Millisecond), summary(&stats), cfg.out)
+	return nil
+}
+
+// summary says what happened to the snippets, for the line a build ends with.
+func summary(st *execute.Stats) string {
+	ran, cached := st.Ran.Load(), st.Cached.Load()
+	s := fmt.Sprintf("%d snippets (%d run, %d cached), %d verified against go run", ran+cached, ran, cached, st.Verified.Load())
+	if n := st.FromGo.Load(); n > 0 {
+		s += fmt.Sprintf(", %d shown from go run", n)
+	}
+	return s
 }
 
 // runSnippets runs the snippets of every published lesson, in document order.
-func runSnippets(ctx context.Context, cfg config, lessons []*lesson.Lesson, log io.Writer) error {
+func runSnippets(ctx context.Context, cfg config, lessons []*lesson.Lesson, log io.Writer, stats *execute.Stats) error {
 	var blocks []*lesson.Block
 	for _, l := range lessons {
 		blocks = append(blocks, l.Blocks...)
@@ -85,7 +103,11 @@ func runSnippets(ctx context.Context, cfg config, lessons []*lesson.Lesson, log 
 	if err != nil {
 		return err
 	}
-	ec := execute.Config{Jobs: cfg.jobs, Verify: cfg.verify, Fresh: cfg.fresh, Versions: versions, Run: run.Run}
+	defer run.Close()
+	ec := execute.Config{Jobs: cfg.jobs, Verify: cfg.verify, Fresh: cfg.fresh, Versions: versions, Run: run.Run, Stats: stats}
+	if cfg.verbose {
+		ec.Notes = log
+	}
 	if cfg.cache != "" {
 		if ec.Cache, err = execute.OpenCache(cfg.cache); err != nil {
 			return err

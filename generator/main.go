@@ -58,6 +58,7 @@ type config struct {
 	fresh   bool
 	verify  bool
 	cache   string
+	verbose bool
 }
 
 // defaultCacheDir is under the user's cache folder, so results outlive _site.
@@ -80,6 +81,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.fresh, "fresh", false, "run every snippet again, ignoring cached results")
 	fs.BoolVar(&c.verify, "verify", true, "check every yaegi output against go run; -verify=false is for quick drafts,\nand pages then say \"not verified\" beside each output")
 	fs.StringVar(&c.cache, "cache", defaultCacheDir(), "folder for cached snippet results; empty disables the cache")
+	fs.BoolVar(&c.verbose, "v", false, "also print notes: advice that is not an error")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the lesson site from Markdown.\n\nFlags:\n")
 		fs.PrintDefaults()

@@ -117,4 +117,8 @@ type Provenance struct {
 	GoVersion string `json:"go_version"` // the Go the output came from, e.g. go1.26.8
 	// Verified is true when a yaegi output was checked against go run.
 	Verified bool `json:"verified"`
+	// Reason says why a snippet that runs on yaegi shows go run's output
+	// (Engine "go"): yaegi printed what Go would not, or cannot print Go's
+	// stack trace.
+	Reason string `json:"reason,omitempty"`
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gonotes/concurrency/generator/engine"
@@ -34,6 +35,42 @@ type Config struct {
 	// Progress, when set, receives a one-line status that rewrites itself
 	// (a terminal); nil keeps the build quiet but for errors.
 	Progress io.Writer
+	// Notes, when set, receives advice that is not an error, a line each.
+	Notes io.Writer
+	// Stats, when set, counts what happened to the snippets.
+	Stats *Stats
+}
+
+// Stats counts what a build did with its snippets.
+type Stats struct {
+	Ran      atomic.Int64 // run in this build
+	Cached   atomic.Int64 // taken from the cache
+	Verified atomic.Int64 // yaegi outputs verified against go run
+	FromGo   atomic.Int64 // yaegi snippets shown with go run's output
+}
+
+// add counts one snippet's result.
+func (st *Stats) add(p engine.Provenance, cached bool) {
+	if st == nil {
+		return
+	}
+	if cached {
+		st.Cached.Add(1)
+	} else {
+		st.Ran.Add(1)
+	}
+	if p.Verified {
+		st.Verified.Add(1)
+	}
+	if p.Reason != "" {
+		st.FromGo.Add(1)
+	}
+}
+
+func (c Config) note(msg string) {
+	if c.Notes != nil {
+		fmt.Fprintln(c.Notes, msg)
+	}
 }
 
 // Versions identify everything outside a snippet that can change its output.

@@ -115,7 +115,7 @@ func TestAllErrors(t *testing.T) {
 			name: "unexpected panic suggests expect=panic",
 			info: "go", body: "\tpanic(\"boom\")\n",
 			yaegi: panicked, golang: panicked,
-			want: []string{"content/x.md:10: the program panicked, but the lesson expects it to run to completion", "expect=panic", "panic: boom"},
+			want: []string{"content/x.md:10: the program panicked under Go, but the lesson expects it to run to completion", "expect=panic", "panic: boom"},
 		},
 		{
 			name: "compile error names its Markdown line and column",
@@ -127,13 +127,13 @@ func TestAllErrors(t *testing.T) {
 			name: "yaegi crash on a program go accepts is the interpreter's limitation",
 			info: "go", body: "\tfor range 3 {}\n",
 			yaegi: crash, golang: out(""),
-			want: []string{"content/x.md:10: the interpreter (yaegi) cannot run this program, which Go compiles", "engine=go", "nil type"},
+			want: []string{"content/x.md:10: Go runs this to completion here, as the lesson expects, but yaegi crashes on it: a limitation of the interpreter", "engine=go", "nil type"},
 		},
 		{
 			name: "yaegi compile error on a program go accepts is the interpreter's limitation",
 			info: "go", body: "\tfmt.Println(min(1, 2))\n",
 			yaegi: compileErr, golang: out("1\n"),
-			want: []string{"limitation of yaegi", "engine=go"},
+			want: []string{"but yaegi cannot compile it: a limitation of the interpreter", "engine=go"},
 		},
 		{
 			name: "yaegi and go disagree",
@@ -151,7 +151,7 @@ func TestAllErrors(t *testing.T) {
 			name: "expected exit status differs",
 			info: "go expect=exit=3", body: "\tfmt.Println()\n",
 			yaegi: out("\n"), golang: out("\n"),
-			want: []string{"the program ran to completion, but the lesson expects it to exit with status 3"},
+			want: []string{"the program ran to completion under Go, but the lesson expects it to exit with status 3"},
 		},
 	}
 	for _, tt := range tests {
@@ -442,5 +442,105 @@ func TestCacheEntriesAreChecked(t *testing.T) {
 	b = block(t, 1, "go", src)
 	if err := All(context.Background(), []*lesson.Block{b}, cfg); err != nil || f.runs.Load() != 2 {
 		t.Errorf("an entry with another key was used (%d runs, err %v)", f.runs.Load(), err)
+	}
+}
+
+// TestBlameAsksGo checks that a yaegi failure is blamed on whoever Go
+// says is at fault, with verification on or off.
+func TestBlameAsksGo(t *testing.T) {
+	yaegiPanic := engine.Result{Outcome: engine.Panic, ExitCode: 2}
+	yaegiPanic.Append(engine.Stderr, "panic: runtime error\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:6\nexit status 2\n")
+	timeout := engine.Result{Outcome: engine.Timeout, ExitCode: -1, Note: "killed after 10s: the program never finished"}
+	tests := []struct {
+		name          string
+		yaegi, golang engine.Result
+		want, never   string
+	}{
+		{"yaegi panics where Go does not", yaegiPanic, out("fine\n"),
+			"content/x.md:10: Go runs this to completion here, as the lesson expects, but yaegi panics: a limitation of the interpreter", "add expect=panic"},
+		{"yaegi times out where Go does not", timeout, out("fine\n"),
+			"but yaegi never finishes (killed after 10s: the program never finished)", "add expect=timeout"},
+		{"both panic: the author's", yaegiPanic, yaegiPanic,
+			"the program panicked under Go, but the lesson expects it to run to completion; if that is the point, add expect=panic", "limitation"},
+		{"positions in yaegi's words are the lesson's", yaegiPanic, out("fine\n"),
+			"\t\tcontent/x.md:16\n", "main.go:6"},
+	}
+	for _, tt := range tests {
+		for _, verify := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s/verify=%v", tt.name, verify), func(t *testing.T) {
+				b := block(t, 10, "go", program("\tfmt.Println(1)\n"))
+				f := &fake{yaegi: func(runner.Request) engine.Result { return tt.yaegi }, golang: func(runner.Request) engine.Result { return tt.golang }}
+				err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: verify, Run: f.run, Versions: versions})
+				if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), tt.never) {
+					t.Errorf("error %v\nwant it to say %q and not %q", err, tt.want, tt.never)
+				}
+			})
+		}
+	}
+}
+
+// TestVariesShowsOnlyWhatGoPrints checks that yaegi's varying output is
+// shown only when one of Go's runs printed the same.
+func TestVariesShowsOnlyWhatGoPrints(t *testing.T) {
+	tests := []struct {
+		name     string
+		goRuns   []string
+		shown    string
+		engine   string
+		reason   bool
+		wantRuns int
+	}{
+		{"first run matches", []string{"a\nb\n"}, "a\nb\n", "yaegi", false, 1},
+		{"third run matches", []string{"b\na\n", "b\na\n", "a\nb\n"}, "a\nb\n", "yaegi", false, 3},
+		{"no run matches", []string{"b\na\n"}, "b\na\n", "go", true, variesRuns},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var n atomic.Int32
+			f := &fake{yaegi: func(runner.Request) engine.Result { return out("a\nb\n") },
+				golang: func(runner.Request) engine.Result {
+					i := int(n.Add(1)) - 1
+					return out(tt.goRuns[min(i, len(tt.goRuns)-1)])
+				}}
+			b := block(t, 1, "go output=varies", program("\tfmt.Println(1)\n"))
+			if err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: true, Run: f.run, Versions: versions}); err != nil {
+				t.Fatal(err)
+			}
+			if b.Result.Stdout() != tt.shown || b.Provenance.Engine != tt.engine || (b.Provenance.Reason != "") != tt.reason {
+				t.Errorf("shown %q from %s (reason %q); want %q from %s", b.Result.Stdout(), b.Provenance.Engine, b.Provenance.Reason, tt.shown, tt.engine)
+			}
+			if int(n.Load()) != tt.wantRuns {
+				t.Errorf("go ran %d times, want %d", n.Load(), tt.wantRuns)
+			}
+		})
+	}
+}
+
+// TestTraceYaegiCannotShowIsGos checks that a panic whose frames differ
+// shows Go's trace, labelled, never yaegi's.
+func TestTraceYaegiCannotShowIsGos(t *testing.T) {
+	yaegiPanic := engine.Result{Outcome: engine.Panic, ExitCode: 2}
+	yaegiPanic.Append(engine.Stderr, "panic: sync: negative WaitGroup counter\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:7\nexit status 2\n")
+	goPanic := engine.Result{Outcome: engine.Panic, ExitCode: 2}
+	goPanic.Append(engine.Stderr, "panic: sync: negative WaitGroup counter\n\ngoroutine 1 [running]:\nsync.(*WaitGroup).Add(0xc000012345, 0xffffffffffffffff)\n\t/usr/local/go/src/sync/waitgroup.go:118\nmain.main()\n\tmain.go:9\nexit status 2\n")
+	f := &fake{yaegi: func(runner.Request) engine.Result { return yaegiPanic }, golang: func(runner.Request) engine.Result { return goPanic }}
+	b := block(t, 1, "go expect=panic", program("\tfmt.Println(1)\n"))
+	if err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: true, Run: f.run, Versions: versions}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.Result.Stderr(), "main.go:9") || b.Provenance.Engine != "go" || b.Provenance.Reason == "" {
+		t.Errorf("shown %q from %+v; want Go's trace, labelled", b.Result.Stderr(), b.Provenance)
+	}
+}
+
+func TestNoteWithoutOutputComment(t *testing.T) {
+	var notes strings.Builder
+	f := same(out("hi\n"))
+	b := block(t, 3, "go", program("\tfmt.Println(\"hi\")\n"))
+	if err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: true, Run: f.run, Versions: versions, Notes: &notes}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(notes.String(), "content/x.md:3: note: nothing pins this program's output") {
+		t.Errorf("notes = %q", notes.String())
 	}
 }

@@ -69,6 +69,8 @@ func codeRenderer(t *template.Template) markdown.CodeRenderer {
 // provenance says where an output came from, in one line under it.
 func provenance(p engine.Provenance) string {
 	switch {
+	case p.Engine == "go" && p.Reason != "":
+		return fmt.Sprintf("Ran with go (%s) when the site was built: %s.", p.GoVersion, p.Reason)
 	case p.Engine == "go":
 		return fmt.Sprintf("Ran with go (%s) when the site was built.", p.GoVersion)
 	case p.Verified:

@@ -31,12 +31,19 @@ func TestRunCanceled(t *testing.T) {
 func TestRunRemovesTempDir(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
+	r, err := Start(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, e := range both {
 		for _, src := range []string{prog(`fmt.Println("hi")`), prog(`for {}`)} {
-			if _, err := testRunner.Run(context.Background(), Request{Engine: e, Source: src, Timeout: time.Second}); err != nil {
+			if _, err := r.Run(context.Background(), Request{Engine: e, Source: src, Timeout: time.Second}); err != nil {
 				t.Fatal(err)
 			}
 		}
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
 	}
 	left, err := os.ReadDir(tmp)
 	if err != nil {

@@ -116,6 +116,9 @@ func Start(ctx context.Context) (*Runner, error) {
 // not, why.
 func (r *Runner) Isolated() (bool, string) { return r.sb.Isolated() }
 
+// Close removes what the Runner kept between runs: built programs.
+func (r *Runner) Close() error { return r.tc.Close() }
+
 // GoVersion is the version of the toolchain engine=go builds with.
 func (r *Runner) GoVersion() string { return r.tc.Version }
 

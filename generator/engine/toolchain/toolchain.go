@@ -30,6 +30,7 @@ type Toolchain struct {
 	GOCACHE string // the builder's build cache, shared with the go command's builds
 	Version string // as go1.26.8
 	sb      *sandbox.Sandbox
+	built   binaries
 }
 
 // Detect finds the installed Go through the go command on PATH. The go
@@ -65,26 +66,46 @@ type Program struct {
 	Limits engine.Limits // of the run, not of the build
 }
 
-// Run builds the program and runs it, or vets it.
+// Run builds the program and runs it, or vets it. A program run again
+// soon, as verification does with output that varies, is not built again.
 func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
-	dir, err := sandbox.TempDir()
-	if err != nil {
-		return engine.Result{}, err
-	}
-	defer os.RemoveAll(dir)
-	for name, data := range map[string]string{"go.mod": goMod, "main.go": p.Source} {
-		if err := os.WriteFile(dir+"/"+name, []byte(data), 0o644); err != nil {
-			return engine.Result{}, fmt.Errorf("writing the program: %w", err)
-		}
-	}
 	if p.Vet {
+		dir, err := module(p.Source)
+		if err != nil {
+			return engine.Result{}, err
+		}
+		defer os.RemoveAll(dir)
 		return t.vet(ctx, dir, p.Flags)
 	}
-	res, ok, err := t.build(ctx, dir, p.Flags)
-	if err != nil || !ok {
-		return res, err
+	b, release := t.built.get(buildKey(p))
+	defer release()
+	b.once.Do(func() {
+		if b.dir, b.err = module(p.Source); b.err == nil {
+			b.res, b.ok, b.err = t.build(ctx, b.dir, p.Flags)
+		}
+	})
+	if b.err != nil || !b.ok {
+		return b.res, b.err
 	}
-	return t.runBinary(ctx, dir, p.Limits)
+	return t.runBinary(ctx, b.dir, p.Limits)
+}
+
+// Close removes the binaries kept for running again.
+func (t *Toolchain) Close() error { return t.built.close() }
+
+// module writes the program as a module in a new temporary folder.
+func module(src string) (string, error) {
+	dir, err := sandbox.TempDir()
+	if err != nil {
+		return "", err
+	}
+	for name, data := range map[string]string{"go.mod": goMod, "main.go": src} {
+		if err := os.WriteFile(dir+"/"+name, []byte(data), 0o644); err != nil {
+			os.RemoveAll(dir)
+			return "", fmt.Errorf("writing the program: %w", err)
+		}
+	}
+	return dir, nil
 }
 
 // goMod is the go.mod of the temporary module a snippet is built in.
