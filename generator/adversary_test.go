@@ -308,3 +308,24 @@ func TestSignalLeavesOldSite(t *testing.T) {
 		t.Errorf("left beside the site: %v", left)
 	}
 }
+
+// TestBuilderFailureIsNotOutput turns the build cache off, so the
+// toolchain cannot build: the build must fail naming the cause, and write
+// no page and no cache entry.
+func TestBuilderFailureIsNotOutput(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "content/index.md"), "# Home\n")
+	writeFile(t, filepath.Join(dir, "content/01-x.md"), "# X\n\n```go engine=go\npackage main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1) }\n```\n")
+	t.Setenv("GOCACHE", "off")
+	cache := filepath.Join(dir, "cache")
+	code, stderr := generate(t, "-content", filepath.Join(dir, "content"), "-out", filepath.Join(dir, "out"), "-cache", cache)
+	if code != 1 || !strings.Contains(stderr, "build cache is off") {
+		t.Errorf("exit %d, want 1 naming the build cache:\n%s", code, stderr)
+	}
+	if entries, _ := filepath.Glob(filepath.Join(cache, "*", "*.json")); len(entries) > 0 {
+		t.Errorf("a builder failure was cached: %v", entries)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("a site was written")
+	}
+}
