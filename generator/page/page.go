@@ -1,7 +1,13 @@
 // Package page renders lessons into HTML pages with html/template: the home
-// page, one page per lesson, 404.html and sitemap.xml. Only HTML produced by
-// goldmark and chroma is trusted as HTML; everything else, program output
-// above all, is escaped by the templates.
+// page, one page per lesson, 404.html, robots.txt and sitemap.xml, and the
+// two scripts every page shares: the list of lessons (assets/toc.js) and
+// the search index (assets/search-index.js). Only HTML produced by goldmark
+// and chroma is trusted as HTML; everything else, program output above all,
+// is escaped by the templates.
+//
+// No page embeds the list of every lesson: each loads assets/toc.js, so a
+// page's size does not grow with the site, and without scripts its menus
+// link to the home page, which lists every lesson.
 package page
 
 import (
@@ -9,10 +15,12 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"net/url"
 	"strings"
 
 	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/markdown"
+	"github.com/gonotes/concurrency/generator/search"
 )
 
 //go:embed templates/*.html
@@ -25,7 +33,14 @@ type Site struct {
 	Home     *lesson.Lesson
 	Lessons  []*lesson.Lesson // published lessons in order, without the home page
 	Verified bool             // outputs were checked against go run
+	EditURL  string           // a lesson's path in the content folder appended gives its editor; empty for no link
 }
+
+// Files the pages share, by their path in the site.
+const (
+	TOCFile    = lesson.AssetsDir + "/toc.js"
+	SearchFile = lesson.AssetsDir + "/search-index.js"
+)
 
 // Renderer turns lessons into pages.
 type Renderer struct {
@@ -61,6 +76,10 @@ type data struct {
 	Body        template.HTML
 	TOC         []tocEntry
 	Prev, Next  *lesson.Lesson
+	Canonical   string // the page's absolute URL; empty when the base URL is unknown
+	EditURL     string
+	NotFound    bool // the 404 page
+	FindRoot    bool // the 404 page without a base URL: a script finds the site's root
 	absolute    bool // URLs from the base URL, not relative
 }
 
@@ -98,7 +117,7 @@ func (r *Renderer) Render(s *Site) (map[string][]byte, error) {
 			return nil, fmt.Errorf("%s: %w", l.File, err)
 		}
 	}
-	home := &data{Site: s, URL: "index.html", Title: s.Title, IsHome: true}
+	home := &data{Site: s, URL: "index.html", Title: s.Title, IsHome: true, Canonical: absURL(s, "index.html")}
 	if s.Home != nil {
 		var err error
 		if home, err = r.lessonData(s, s.Home); err != nil {
@@ -113,13 +132,45 @@ func (r *Renderer) Render(s *Site) (map[string][]byte, error) {
 	if out["index.html"], err = r.execute("index", home); err != nil {
 		return nil, fmt.Errorf("home page: %w", err)
 	}
-	if out["404.html"], err = r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found", absolute: s.BaseURL != ""}); err != nil {
+	notFound := &data{Site: s, URL: "404.html", Title: "Page not found", NotFound: true, absolute: s.BaseURL != "", FindRoot: s.BaseURL == ""}
+	if out["404.html"], err = r.execute("404", notFound); err != nil {
 		return nil, fmt.Errorf("404 page: %w", err)
 	}
 	if s.BaseURL != "" {
 		out["sitemap.xml"] = sitemap(s)
 	}
+	out["robots.txt"] = robots(s)
+	if out[TOCFile], err = tocJS(s); err != nil {
+		return nil, err
+	}
+	all := s.Lessons
+	if s.Home != nil {
+		all = append([]*lesson.Lesson{s.Home}, s.Lessons...)
+	}
+	var idx bytes.Buffer
+	if err := search.Build(all).WriteJS(&idx); err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	out[SearchFile] = idx.Bytes()
 	return out, nil
+}
+
+// absURL is the address of a site path under the base URL; a folder's
+// index.html is the folder itself.
+func absURL(s *Site, p string) string {
+	if s.BaseURL == "" {
+		return ""
+	}
+	return strings.TrimSuffix(s.BaseURL, "/") + "/" + strings.TrimSuffix(p, "index.html")
+}
+
+// editURL is where an author edits the lesson.
+func editURL(s *Site, l *lesson.Lesson) string {
+	if s.EditURL == "" {
+		return ""
+	}
+	u := url.URL{Path: l.Path}
+	return s.EditURL + u.EscapedPath()
 }
 
 func (r *Renderer) lessonData(s *Site, l *lesson.Lesson) (*data, error) {
@@ -127,7 +178,8 @@ func (r *Renderer) lessonData(s *Site, l *lesson.Lesson) (*data, error) {
 	if err := r.md.Render(&body, l.Doc); err != nil {
 		return nil, fmt.Errorf("%s: rendering: %w", l.File, err)
 	}
-	d := &data{Site: s, URL: l.URL, Title: l.Title, Description: l.Summary, Body: template.HTML(body.String())}
+	d := &data{Site: s, URL: l.URL, Title: l.Title, Description: l.Summary, Body: template.HTML(body.String()),
+		Canonical: absURL(s, l.URL), EditURL: editURL(s, l)}
 	toc, err := r.toc(l)
 	if err != nil {
 		return nil, err
