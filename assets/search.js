@@ -91,7 +91,8 @@
     index.l.forEach(function (lesson) {
       lesson.s.forEach(function (s, i) {
         out.push({
-          url: lesson.u + (s.i ? "#" + s.i : ""),
+          // A lesson's first section stands for the lesson: its title leads to the top.
+          url: lesson.u + (s.i && i > 0 ? "#" + s.i : ""),
           title: lesson.t, heading: s.h || "", prose: s.p || "",
           lower: { title: i === 0 ? lesson.t.toLowerCase() : "", heading: (s.h || "").toLowerCase(),
                    prose: (s.p || "").toLowerCase(), code: (s.c || "").toLowerCase() }

@@ -2,11 +2,14 @@ package page
 
 import (
 	"fmt"
+	"io/fs"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/gonotes/concurrency/assets"
 	"github.com/gonotes/concurrency/generator/lesson"
 )
 
@@ -107,6 +110,22 @@ func Test404(t *testing.T) {
 	}
 	if strings.Contains(without, `<link rel="stylesheet"`) {
 		t.Error("404.html without a base URL links a stylesheet relative to an unknown depth")
+	}
+	// Its icon is inline (or browsers ask for /favicon.ico): the site's own.
+	m := regexp.MustCompile(`<link rel="icon" href="data:image/svg\+xml,([^"]*)"`).FindStringSubmatch(without)
+	if m == nil {
+		t.Fatal("404.html without a base URL has no inline icon")
+	}
+	icon, err := url.PathUnescape(m[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	favicon, err := fs.ReadFile(assets.FS, "favicon.svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.ReplaceAll(strings.TrimSpace(string(favicon)), `"`, "'"); icon != want {
+		t.Errorf("404.html's inline icon is not assets/favicon.svg:\n%s\n%s", icon, want)
 	}
 	with := string(render(t, site(t, "https://example.github.io/repo/"))["404.html"])
 	for _, want := range []string{`<link rel="stylesheet" href="https://example.github.io/repo/assets/style.css">`, `<a href="https://example.github.io/repo/index.html">`} {
