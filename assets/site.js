@@ -22,7 +22,11 @@
     if (!button) return;
     function label() {
       var next = currentTheme() === "dark" ? "light" : "dark";
-      button.textContent = next === "dark" ? "Dark theme" : "Light theme";
+      var wide = document.createElement("span");
+      wide.className = "wide-only";
+      wide.textContent = " theme";
+      button.textContent = next === "dark" ? "Dark" : "Light";
+      button.appendChild(wide);
       button.setAttribute("aria-label", "Switch to the " + next + " theme");
     }
     label();
