@@ -338,7 +338,7 @@ func (s *browserSuite) checkCode(t *testing.T) {
 	tab := s.tab(t, view{1280, "dark"})
 	open(t, tab, s.srv.URL+"writing-a-lesson.html")
 	got := eval[struct {
-		Highlighted, Plain []string
+		Highlighted, Plain  []string
 		TabWidth, CharWidth float64
 	}](t, tab, `(() => {
 	  const bg = e => getComputedStyle(e).backgroundColor;

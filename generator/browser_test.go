@@ -132,9 +132,9 @@ func eval[T any](t *testing.T, tab *browsertest.Tab, js string) T {
 type pageFacts struct {
 	Refs         []string // every link, stylesheet, script and image, resolved
 	BrokenImages []string
-	Overflow     int    // pixels the page is wider than the window
-	Layout       string // where the header, the title and the first code block are
-	Lessons      int    // entries in the visible list of lessons
+	Overflow     int     // pixels the page is wider than the window
+	Layout       string  // where the header, the title and the first code block are
+	Lessons      int     // entries in the visible list of lessons
 	NavTop       float64 // where the list of lessons (or its menu) starts, from the top of the page
 	KeyHint      bool    // the keyboard tip is shown
 }
