@@ -20,7 +20,6 @@ import (
 
 	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/markdown"
-	"github.com/gonotes/concurrency/generator/search"
 )
 
 //go:embed templates/*.html
@@ -76,12 +75,25 @@ type data struct {
 	Body        template.HTML
 	TOC         []tocEntry
 	Prev, Next  *lesson.Lesson
-	Canonical   string // the page's absolute URL; empty when the base URL is unknown
-	EditURL     string
-	NotFound    bool // the 404 page
-	FindRoot    bool // the 404 page without a base URL: a script finds the site's root
-	absolute    bool // URLs from the base URL, not relative
+	EditURL     string // where an author edits this page; empty for no link
+	NotFound    bool   // the 404 page
+	absolute    bool   // URLs from the base URL, not relative
 }
+
+// Canonical is the page's absolute URL, empty when the base URL is unknown
+// (and for the 404 page, which has no address of its own). A folder's
+// index.html is the folder itself.
+func (d *data) Canonical() string {
+	if d.Site.BaseURL == "" || d.NotFound {
+		return ""
+	}
+	return strings.TrimSuffix(d.Site.BaseURL, "/") + "/" + strings.TrimSuffix(d.URL, "index.html")
+}
+
+// FindRoot reports whether the page cannot know where the site's root is:
+// the 404 page, served at any depth, when the base URL is unknown. A script
+// then finds it.
+func (d *data) FindRoot() bool { return d.NotFound && !d.absolute }
 
 // Rel returns the URL of a site path as written on this page. The 404 page
 // is served at whatever address was missing, where relative URLs break, so
@@ -117,7 +129,7 @@ func (r *Renderer) Render(s *Site) (map[string][]byte, error) {
 			return nil, fmt.Errorf("%s: %w", l.File, err)
 		}
 	}
-	home := &data{Site: s, URL: "index.html", Title: s.Title, IsHome: true, Canonical: absURL(s, "index.html")}
+	home := &data{Site: s, URL: "index.html", Title: s.Title, IsHome: true}
 	if s.Home != nil {
 		var err error
 		if home, err = r.lessonData(s, s.Home); err != nil {
@@ -132,45 +144,20 @@ func (r *Renderer) Render(s *Site) (map[string][]byte, error) {
 	if out["index.html"], err = r.execute("index", home); err != nil {
 		return nil, fmt.Errorf("home page: %w", err)
 	}
-	notFound := &data{Site: s, URL: "404.html", Title: "Page not found", NotFound: true, absolute: s.BaseURL != "", FindRoot: s.BaseURL == ""}
-	if out["404.html"], err = r.execute("404", notFound); err != nil {
+	if out["404.html"], err = r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found", NotFound: true, absolute: s.BaseURL != ""}); err != nil {
 		return nil, fmt.Errorf("404 page: %w", err)
 	}
 	if s.BaseURL != "" {
 		out["sitemap.xml"] = sitemap(s)
 	}
-	out["robots.txt"] = robots(s)
-	if out[TOCFile], err = tocJS(s); err != nil {
+	files, err := shared(s)
+	if err != nil {
 		return nil, err
 	}
-	all := s.Lessons
-	if s.Home != nil {
-		all = append([]*lesson.Lesson{s.Home}, s.Lessons...)
+	for p, b := range files {
+		out[p] = b
 	}
-	var idx bytes.Buffer
-	if err := search.Build(all).WriteJS(&idx); err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
-	}
-	out[SearchFile] = idx.Bytes()
 	return out, nil
-}
-
-// absURL is the address of a site path under the base URL; a folder's
-// index.html is the folder itself.
-func absURL(s *Site, p string) string {
-	if s.BaseURL == "" {
-		return ""
-	}
-	return strings.TrimSuffix(s.BaseURL, "/") + "/" + strings.TrimSuffix(p, "index.html")
-}
-
-// editURL is where an author edits the lesson.
-func editURL(s *Site, l *lesson.Lesson) string {
-	if s.EditURL == "" {
-		return ""
-	}
-	u := url.URL{Path: l.Path}
-	return s.EditURL + u.EscapedPath()
 }
 
 func (r *Renderer) lessonData(s *Site, l *lesson.Lesson) (*data, error) {
@@ -178,8 +165,10 @@ func (r *Renderer) lessonData(s *Site, l *lesson.Lesson) (*data, error) {
 	if err := r.md.Render(&body, l.Doc); err != nil {
 		return nil, fmt.Errorf("%s: rendering: %w", l.File, err)
 	}
-	d := &data{Site: s, URL: l.URL, Title: l.Title, Description: l.Summary, Body: template.HTML(body.String()),
-		Canonical: absURL(s, l.URL), EditURL: editURL(s, l)}
+	d := &data{Site: s, URL: l.URL, Title: l.Title, Description: l.Summary, Body: template.HTML(body.String())}
+	if s.EditURL != "" {
+		d.EditURL = s.EditURL + (&url.URL{Path: l.Path}).EscapedPath()
+	}
 	toc, err := r.toc(l)
 	if err != nil {
 		return nil, err

@@ -24,14 +24,3 @@ func sitemap(s *Site) []byte {
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
 }
-
-// robots lets every crawler in and, when the base URL is known, points
-// them at the sitemap. Crawlers read robots.txt only at a host's root, so on
-// a project site (USER.github.io/REPO/) it matters only if copied there.
-func robots(s *Site) []byte {
-	b := "User-agent: *\nAllow: /\n"
-	if s.BaseURL != "" {
-		b += "Sitemap: " + strings.TrimSuffix(s.BaseURL, "/") + "/sitemap.xml\n"
-	}
-	return []byte(b)
-}
