@@ -18,6 +18,8 @@ site:
 	$(GO) run ./generator -content $(CONTENT) -out $(OUT) -base-url "$(BASE_URL)"
 
 test: vet
+	@[ -x /usr/bin/chromium ] || [ -n "$$CHROME" ] || command -v chromium >/dev/null || \
+	  echo "*** NO BROWSER: the browser tests will be SKIPPED (apt-get install -y chromium, or set CHROME) ***"
 	$(GO) test ./...
 
 vet:

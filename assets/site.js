@@ -1,9 +1,16 @@
-// Enhancements for readers with JavaScript: a theme switch that remembers
-// the choice, copy buttons on code, and the arrow keys for the previous and
-// next lesson. Every page reads fine without it.
+// Enhancements for readers with JavaScript: the list of lessons (from
+// toc.js, shared by every page), a theme switch that remembers the choice,
+// copy buttons on code, and the arrow keys for the previous and next lesson.
+// Every page reads fine without it.
 (function () {
   "use strict";
   var root = document.documentElement;
+  // The site's root, from this script's own address: pages at any depth,
+  // and the 404 page served at any address, share one list of lessons.
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/assets\/site\.js(?:[?#].*)?$/, "") : "";
+
+  function reveal(button) { button.classList.add("ready"); }
 
   function systemTheme() {
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
@@ -15,17 +22,56 @@
     if (!button) return;
     function label() {
       var next = currentTheme() === "dark" ? "light" : "dark";
-      button.textContent = next === "dark" ? "Dark theme" : "Light theme";
+      var wide = document.createElement("span");
+      wide.className = "wide-only";
+      wide.textContent = " theme";
+      button.textContent = next === "dark" ? "Dark" : "Light";
+      button.appendChild(wide);
       button.setAttribute("aria-label", "Switch to the " + next + " theme");
     }
-    button.hidden = false;
     label();
+    reveal(button);
     button.addEventListener("click", function () {
       var next = currentTheme() === "dark" ? "light" : "dark";
       root.dataset.theme = next;
       try { localStorage.setItem("theme", next); } catch (e) { /* private mode: the choice lasts this page */ }
       label();
     });
+  }
+
+  // setupLessons fills every list of lessons on the page from toc.js and
+  // marks the page being read.
+  function setupLessons() {
+    var lessons = window.siteLessons;
+    if (!lessons) return;
+    var here = location.href.split("#")[0].split("?")[0];
+    if (/\/$/.test(here)) here += "index.html";
+    Array.prototype.forEach.call(document.querySelectorAll("ol.lesson-items"), function (list) {
+      var frag = document.createDocumentFragment();
+      lessons.forEach(function (l) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = base + l[0];
+        a.textContent = l[1];
+        if (a.href === here) a.setAttribute("aria-current", "page");
+        li.appendChild(a);
+        frag.appendChild(li);
+      });
+      list.appendChild(frag);
+    });
+  }
+
+  // announce tells screen readers what just happened, once.
+  var status;
+  function announce(text) {
+    if (!status) {
+      status = document.createElement("p");
+      status.className = "visually-hidden";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = "";
+    setTimeout(function () { status.textContent = text; }, 50);
   }
 
   function setupCopy() {
@@ -41,9 +87,11 @@
       button.addEventListener("click", function () {
         copyText(codeText(code)).then(function () {
           flash(button, "Copied");
+          announce("Copied the code");
         }, function () {
           flash(button, "Press Ctrl+C");
           selectText(code);
+          announce("Could not copy; the code is selected, press Ctrl+C");
         });
       });
       block.appendChild(button);
@@ -60,7 +108,7 @@
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
     return new Promise(function (resolve, reject) {
-      // file:// pages are not a secure context; fall back to a hidden textarea.
+      // Outside a secure context there is no clipboard API: use a hidden textarea.
       var area = document.createElement("textarea");
       area.value = text;
       area.setAttribute("readonly", "");
@@ -93,6 +141,8 @@
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
       var t = e.target;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      // Arrow keys scroll a focused code block sideways.
+      if (t && t.closest && t.closest("pre, dialog")) return;
       var rel = e.key === "ArrowLeft" ? "prev" : e.key === "ArrowRight" ? "next" : "";
       if (!rel) return;
       var link = document.querySelector('link[rel="' + rel + '"]');
@@ -103,6 +153,7 @@
   }
 
   setupTheme();
+  setupLessons();
   setupCopy();
   setupKeys();
 })();

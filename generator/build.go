@@ -47,7 +47,7 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 	if err := errors.Join(loadErr, resolveErr, runErr); err != nil {
 		return err
 	}
-	s := &page.Site{Title: "Go concurrency, by running it", BaseURL: cfg.baseURL, Verified: cfg.verify}
+	s := &page.Site{Title: "Go concurrency, by running it", BaseURL: cfg.baseURL, Verified: cfg.verify, EditURL: cfg.editURL}
 	for _, l := range published {
 		if l.Home {
 			s.Home = l

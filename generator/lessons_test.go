@@ -70,4 +70,5 @@ func TestLessons(t *testing.T) {
 	if outputs < 40 {
 		t.Errorf("only %d outputs on the whole site; the lessons have more runnable snippets than that", outputs)
 	}
+	t.Run("browser", func(t *testing.T) { checkInBrowser(t, out) })
 }

@@ -59,6 +59,7 @@ type config struct {
 	verify  bool
 	cache   string
 	verbose bool
+	editURL string
 }
 
 // defaultCacheDir is under the user's cache folder, so results outlive _site.
@@ -76,12 +77,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.content, "content", "content", "folder of Markdown lessons")
 	fs.StringVar(&c.out, "out", "_site", "folder to write the site to; replaced only when the build succeeds")
-	fs.StringVar(&c.baseURL, "base-url", "", "absolute URL the site is served from, e.g. https://USER.github.io/REPO/;\nneeded for sitemap.xml, which is left out when empty")
+	fs.StringVar(&c.baseURL, "base-url", "", "absolute URL the site is served from, e.g. https://USER.github.io/REPO/;\nadds sitemap.xml, canonical and Open Graph tags, and absolute links on the 404 page")
 	fs.IntVar(&c.jobs, "j", runtime.NumCPU(), "snippets run at once")
 	fs.BoolVar(&c.fresh, "fresh", false, "run every snippet again, ignoring cached results")
 	fs.BoolVar(&c.verify, "verify", true, "check every yaegi output against go run; -verify=false is for quick drafts,\nand pages then say \"not verified\" beside each output")
 	fs.StringVar(&c.cache, "cache", defaultCacheDir(), "folder for cached snippet results; empty disables the cache")
 	fs.BoolVar(&c.verbose, "v", false, "also print notes: advice that is not an error")
+	fs.StringVar(&c.editURL, "edit-url", "", "URL that, followed by a lesson's path in the content folder, edits it, e.g.\nhttps://github.com/USER/REPO/edit/main/content/; adds an \"Edit this page\" link")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the lesson site from Markdown.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -98,6 +100,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		if u, err := url.Parse(c.baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			fmt.Fprintf(stderr, "-base-url %q: want an absolute http(s) URL such as https://USER.github.io/REPO/\n", c.baseURL)
 			return c, fmt.Errorf("bad -base-url")
+		}
+	}
+	if c.editURL != "" {
+		if u, err := url.Parse(c.editURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(stderr, "-edit-url %q: want an absolute http(s) URL such as https://github.com/USER/REPO/edit/main/content/\n", c.editURL)
+			return c, fmt.Errorf("bad -edit-url")
 		}
 	}
 	if c.jobs < 1 {

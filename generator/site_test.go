@@ -154,8 +154,9 @@ func TestBuildSite(t *testing.T) {
 	}
 	site := readTree(t, filepath.Join(dir, "out"))
 	want := []string{
-		".nojekyll", "404.html", "assets/chroma.css", "assets/concurrency-vs-parallelism.svg", "assets/favicon.svg", "assets/site.js", "assets/style.css",
-		"channels.html", "goroutines.html", "img/gopher.svg", "index.html", "more/select.html",
+		".nojekyll", "404.html", "assets/chroma.css", "assets/concurrency-vs-parallelism.svg", "assets/favicon.svg",
+		"assets/search-index.js", "assets/search.js", "assets/site.js", "assets/style.css", "assets/toc.js",
+		"channels.html", "goroutines.html", "img/gopher.svg", "index.html", "more/select.html", "robots.txt",
 	}
 	if diff := cmp.Diff(want, names(site)); diff != "" {
 		t.Errorf("files of the site mismatch (-want +got):\n%s", diff)
@@ -322,6 +323,7 @@ func TestHelp(t *testing.T) {
 		"-content", "folder of Markdown lessons",
 		"-out", "replaced only when the build succeeds",
 		"-base-url", "sitemap.xml",
+		"-edit-url", "Edit this page",
 		"-j", "snippets run at once",
 	} {
 		if !strings.Contains(stderr, want) {
@@ -337,6 +339,7 @@ func TestBadFlags(t *testing.T) {
 	}{
 		{[]string{"-j", "0"}, "-j must be at least 1"},
 		{[]string{"-base-url", "example.github.io/repo"}, "want an absolute http(s) URL"},
+		{[]string{"-edit-url", "github.com/u/r/edit/main/content/"}, "want an absolute http(s) URL"},
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 		{[]string{"-content", "content", "extra"}, `unexpected argument "extra"`},
 	}

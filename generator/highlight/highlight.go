@@ -71,7 +71,8 @@ func ranges(lines []int) [][2]int {
 
 // CSS writes the stylesheet for highlighted code: the light theme by
 // default, the dark one when the reader's system prefers dark (unless the
-// page is switched to light), or when the page is switched to dark.
+// page is switched to light), or when the page is switched to dark. Dark
+// rules apply on screens only, so a page always prints light.
 func CSS(w io.Writer) error {
 	// Line numbers and highlighted lines only add rules, so a formatter with
 	// them on covers every block.
@@ -89,8 +90,9 @@ func CSS(w io.Writer) error {
 	// The dark style does not restyle every token the light one colours;
 	// left alone, those would keep light-theme colours on a dark background.
 	darkRules := darkOver(light.String(), dark.String())
+	b.WriteString("@media screen {\n")
 	b.WriteString(scope(darkRules, `:root[data-theme="dark"] `))
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	b.WriteString("}\n@media screen and (prefers-color-scheme: dark) {\n")
 	b.WriteString(scope(darkRules, `:root:not([data-theme="light"]) `))
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())
@@ -98,32 +100,64 @@ func CSS(w io.Writer) error {
 }
 
 // darkOver returns the dark style's rules, each one first undoing whatever
-// the light rule for the same selector set, so no light-theme colour is left
-// on a dark background where the dark style says nothing.
+// the light rule for the same selector set and the dark one does not, so no
+// light-theme colour is left on a dark background. It undoes nothing else:
+// a reset of a property the light rule never set would override rules
+// before it, as a transparent background on .line once hid .hl lines.
 func darkOver(light, dark string) string {
-	const reset = "color: inherit; background-color: transparent; font-weight: inherit; font-style: inherit; "
-	darkDecl := map[string]string{}
-	var order []string
-	add := func(css string) {
-		for _, line := range strings.Split(css, "\n") {
-			sel, _, ok := strings.Cut(line, " { ")
-			if ok && !slices.Contains(order, sel) {
-				order = append(order, sel)
-			}
+	resets := map[string]string{"color": "inherit", "background-color": "transparent", "font-weight": "inherit", "font-style": "inherit"}
+	lightDecl, order := rules(light)
+	darkDecl, darkOrder := rules(dark)
+	for _, sel := range darkOrder {
+		if _, ok := lightDecl[sel]; !ok {
+			order = append(order, sel)
 		}
 	}
-	for _, line := range strings.Split(dark, "\n") {
-		if sel, decl, ok := strings.Cut(line, " { "); ok {
-			darkDecl[sel] = strings.TrimSuffix(decl, " }")
-		}
-	}
-	add(light)
-	add(dark)
 	var b strings.Builder
 	for _, sel := range order {
-		b.WriteString(sel + " { " + reset + darkDecl[sel] + " }\n")
+		var decl []string
+		for _, p := range properties(lightDecl[sel]) {
+			if v, ok := resets[p]; ok && !slices.Contains(properties(darkDecl[sel]), p) {
+				decl = append(decl, p+": "+v)
+			}
+		}
+		if d := darkDecl[sel]; d != "" {
+			decl = append(decl, d)
+		}
+		if len(decl) > 0 {
+			b.WriteString(sel + " { " + strings.Join(decl, "; ") + " }\n")
+		}
 	}
 	return b.String()
+}
+
+// rules reads chroma's one-rule-per-line CSS: declarations by selector, and
+// the selectors in order.
+func rules(css string) (map[string]string, []string) {
+	decl := map[string]string{}
+	var order []string
+	for _, line := range strings.Split(css, "\n") {
+		sel, d, ok := strings.Cut(line, " { ")
+		if !ok {
+			continue
+		}
+		if _, seen := decl[sel]; !seen {
+			order = append(order, sel)
+		}
+		decl[sel] = strings.TrimSpace(strings.TrimSuffix(d, "}"))
+	}
+	return decl, order
+}
+
+// properties lists the property names of a declaration block.
+func properties(decl string) []string {
+	var out []string
+	for _, d := range strings.Split(decl, ";") {
+		if name, _, ok := strings.Cut(d, ":"); ok {
+			out = append(out, strings.TrimSpace(name))
+		}
+	}
+	return out
 }
 
 // scope prefixes the selector of every rule ("sel { ... }" per line).

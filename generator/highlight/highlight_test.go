@@ -100,41 +100,44 @@ func TestCodeHighlightedLines(t *testing.T) {
 // rule is one line of the stylesheet: a selector and its declarations.
 type rule struct{ sel, decl string }
 
-// parseCSS splits the stylesheet into the rules outside any @media block
-// and those inside a prefers-color-scheme: dark one.
-func parseCSS(t *testing.T, css string) (top, darkMedia []rule) {
+// parseCSS splits the stylesheet into the rules for every medium, those
+// for screens and those for screens whose reader prefers dark.
+func parseCSS(t *testing.T, css string) (top, screen, darkMedia []rule) {
 	t.Helper()
-	inMedia := false
+	inMedia, inScreen := false, false
 	for _, line := range strings.Split(css, "\n") {
 		switch {
 		case line == "" || strings.HasPrefix(line, "/*"):
-		case line == "@media (prefers-color-scheme: dark) {":
-			if inMedia {
+		case line == "@media screen and (prefers-color-scheme: dark) {" || line == "@media screen {":
+			if inMedia || inScreen {
 				t.Fatal("nested @media block")
 			}
-			inMedia = true
+			inMedia, inScreen = line != "@media screen {", line == "@media screen {"
 		case line == "}":
-			if !inMedia {
+			if !inMedia && !inScreen {
 				t.Fatal("} closes nothing")
 			}
-			inMedia = false
+			inMedia, inScreen = false, false
 		default:
 			sel, decl, ok := strings.Cut(line, " { ")
 			if !ok || !strings.HasSuffix(decl, "}") {
 				t.Fatalf("not a one-line rule: %q", line)
 			}
 			r := rule{sel, strings.TrimSpace(strings.TrimSuffix(decl, "}"))}
-			if inMedia {
+			switch {
+			case inMedia:
 				darkMedia = append(darkMedia, r)
-			} else {
+			case inScreen:
+				screen = append(screen, r)
+			default:
 				top = append(top, r)
 			}
 		}
 	}
-	if inMedia {
+	if inMedia || inScreen {
 		t.Fatal("@media block never closed")
 	}
-	return top, darkMedia
+	return top, screen, darkMedia
 }
 
 // colourRe finds a text colour declaration (not background-color).
@@ -145,20 +148,24 @@ func TestCSSHasBothThemes(t *testing.T) {
 	if err := CSS(&b); err != nil {
 		t.Fatal(err)
 	}
-	top, media := parseCSS(t, b.String())
+	top, screen, media := parseCSS(t, b.String())
 
 	const darkScope = `:root[data-theme="dark"] `
 	const mediaScope = `:root:not([data-theme="light"]) `
 	light := map[string]string{}
 	dark := map[string]string{}
 	for _, r := range top {
-		if s, ok := strings.CutPrefix(r.sel, darkScope); ok {
-			dark[s] = r.decl
-		} else if strings.HasPrefix(r.sel, ":root") {
-			t.Errorf("rule outside the media query with an unexpected scope: %s", r.sel)
-		} else {
-			light[r.sel] = r.decl
+		if strings.HasPrefix(r.sel, ":root") {
+			t.Errorf("a themed rule applies when printing: %s", r.sel)
 		}
+		light[r.sel] = r.decl
+	}
+	for _, r := range screen {
+		s, ok := strings.CutPrefix(r.sel, darkScope)
+		if !ok {
+			t.Errorf("rule for screens not scoped by %q: %s", darkScope, r.sel)
+		}
+		dark[s] = r.decl
 	}
 	darkByMedia := map[string]string{}
 	for _, r := range media {
@@ -195,6 +202,54 @@ func TestCSSHasBothThemes(t *testing.T) {
 		decl := light[sel]
 		if colourRe.MatchString(decl) && !colourRe.MatchString(dark[sel]) {
 			t.Errorf("%s has colour %q in the light theme and none in the dark theme", sel, decl)
+		}
+	}
+}
+
+// background returns the background colour the last of rules gives an
+// element with all of classes inside .chroma, as the cascade would.
+func background(rules []rule, scope string, classes ...string) string {
+	bg := ""
+	for _, r := range rules {
+		for _, sel := range strings.Split(r.sel, ", ") {
+			sel = strings.TrimPrefix(sel, scope)
+			c, ok := strings.CutPrefix(sel, ".chroma .")
+			if !ok || !slices.Contains(classes, c) {
+				continue
+			}
+			for _, d := range strings.Split(r.decl, ";") {
+				if v, ok := strings.CutPrefix(strings.TrimSpace(d), "background-color:"); ok {
+					bg = strings.TrimSpace(v)
+				}
+			}
+		}
+	}
+	return bg
+}
+
+// A highlighted line (hl=) is <span class="line hl">: it must keep the
+// background .hl gives it in both themes, whatever comes after .hl.
+func TestCSSHighlightedLinesShowInBothThemes(t *testing.T) {
+	var b bytes.Buffer
+	if err := CSS(&b); err != nil {
+		t.Fatal(err)
+	}
+	top, screen, media := parseCSS(t, b.String())
+	for _, theme := range []struct {
+		name  string
+		rules []rule
+		scope string
+	}{
+		{"light", top, ""},
+		{"dark (data-theme)", append(append([]rule{}, top...), screen...), `:root[data-theme="dark"] `},
+		{"dark (system)", append(append([]rule{}, top...), media...), `:root:not([data-theme="light"]) `},
+	} {
+		bg := background(theme.rules, theme.scope, "line", "hl")
+		if bg == "" || bg == "transparent" {
+			t.Errorf("%s theme: a highlighted line has background %q", theme.name, bg)
+		}
+		if plain := background(theme.rules, theme.scope, "line"); plain == bg {
+			t.Errorf("%s theme: highlighted and plain lines have the same background %q", theme.name, bg)
 		}
 	}
 }

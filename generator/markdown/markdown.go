@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -41,6 +42,8 @@ type Markdown struct {
 // New returns the lesson dialect. code renders the CodeBlock nodes that the
 // generator puts in place of fenced blocks; it may be nil when only parsing.
 func New(code CodeRenderer) *Markdown {
+	table := funcs{}
+	extension.NewTableHTMLRenderer().RegisterFuncs(table)
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -50,13 +53,13 @@ func New(code CodeRenderer) *Markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(figureTransformer{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(figureTransformer{}, 100), util.Prioritized(taskTransformer{}, 100)),
 		),
 		goldmark.WithRendererOptions(
 			// Authors' raw HTML passes through; program output never goes
 			// through goldmark, so this does not let it reach a page raw.
 			html.WithUnsafe(),
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{code: code, tableCell: table[east.KindTableCell]}, 100)),
 		),
 	)
 	return &Markdown{md: md}

@@ -5,6 +5,7 @@ import (
 	"html"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -13,7 +14,8 @@ import (
 // nodeRenderer renders the generator's own nodes and overrides headings so
 // each carries a visible anchor link.
 type nodeRenderer struct {
-	code CodeRenderer
+	code      CodeRenderer
+	tableCell renderer.NodeRendererFunc // goldmark's own, for every cell but an empty header
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -22,6 +24,8 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindHTML, r.html)
 	reg.Register(KindHTMLBlock, r.html)
 	reg.Register(KindFigure, r.figure)
+	reg.Register(KindTaskLabel, r.taskLabel)
+	reg.Register(east.KindTableCell, r.cell)
 }
 
 func (r *nodeRenderer) heading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -37,7 +41,9 @@ func (r *nodeRenderer) heading(w util.BufWriter, _ []byte, node ast.Node, enteri
 		return ast.WalkContinue, nil
 	}
 	if len(idText) > 0 && n.Level > 1 {
-		fmt.Fprintf(w, ` <a class="anchor" href="#%s" aria-label="Link to this section">#</a>`, html.EscapeString(string(idText)))
+		// Hidden from screen readers and the tab order, so the heading reads
+		// as its own text; the page's table of contents links to it too.
+		fmt.Fprintf(w, ` <a class="anchor" href="#%s" aria-hidden="true" tabindex="-1">#</a>`, html.EscapeString(string(idText)))
 	}
 	fmt.Fprintf(w, "</h%d>\n", n.Level)
 	return ast.WalkContinue, nil
@@ -74,3 +80,29 @@ func (r *nodeRenderer) figure(w util.BufWriter, _ []byte, node ast.Node, enterin
 	fmt.Fprintf(w, "\n<figcaption>%s</figcaption>\n</figure>\n", html.EscapeString(n.Caption))
 	return ast.WalkContinue, nil
 }
+
+func (r *nodeRenderer) taskLabel(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<label class="task">`)
+	} else {
+		_, _ = w.WriteString("</label>")
+	}
+	return ast.WalkContinue, nil
+}
+
+// cell writes an empty header cell, such as the corner of a table whose
+// first column names its rows, as a data cell: a header must say something.
+func (r *nodeRenderer) cell(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if node.Parent().Kind() == east.KindTableHeader && !node.HasChildren() {
+		if entering {
+			_, _ = w.WriteString("<td></td>\n")
+		}
+		return ast.WalkSkipChildren, nil
+	}
+	return r.tableCell(w, source, node, entering)
+}
+
+// funcs records the functions a goldmark NodeRenderer registers.
+type funcs map[ast.NodeKind]renderer.NodeRendererFunc
+
+func (f funcs) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f[k] = fn }

@@ -34,6 +34,20 @@ func (d *snippetData) OutputLabel() string {
 	return "Output"
 }
 
+// CodeLabel names the code for screen readers, which reach it with the tab
+// key: it is focusable so the keyboard can scroll it sideways.
+func (d *snippetData) CodeLabel() string {
+	switch {
+	case d.Title != "":
+		return "Code: " + d.Title
+	case d.Lang == "go":
+		return "Go code"
+	case d.Lang != "":
+		return "Code (" + d.Lang + ")"
+	}
+	return "Code"
+}
+
 // Failed reports whether the run ended other than by main returning.
 func (d *snippetData) Failed() bool {
 	return d.Result != nil && d.Result.Outcome != engine.OK

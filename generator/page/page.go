@@ -1,7 +1,13 @@
 // Package page renders lessons into HTML pages with html/template: the home
-// page, one page per lesson, 404.html and sitemap.xml. Only HTML produced by
-// goldmark and chroma is trusted as HTML; everything else, program output
-// above all, is escaped by the templates.
+// page, one page per lesson, 404.html, robots.txt and sitemap.xml, and the
+// two scripts every page shares: the list of lessons (assets/toc.js) and
+// the search index (assets/search-index.js). Only HTML produced by goldmark
+// and chroma is trusted as HTML; everything else, program output above all,
+// is escaped by the templates.
+//
+// No page embeds the list of every lesson: each loads assets/toc.js, so a
+// page's size does not grow with the site, and without scripts its menus
+// link to the home page, which lists every lesson.
 package page
 
 import (
@@ -10,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"net/url"
 	"strings"
 
 	"github.com/gonotes/concurrency/generator/lesson"
@@ -26,7 +33,14 @@ type Site struct {
 	Home     *lesson.Lesson
 	Lessons  []*lesson.Lesson // published lessons in order, without the home page
 	Verified bool             // outputs were checked against go run
+	EditURL  string           // a lesson's path in the content folder appended gives its editor; empty for no link
 }
+
+// Files the pages share, by their path in the site.
+const (
+	TOCFile    = lesson.AssetsDir + "/toc.js"
+	SearchFile = lesson.AssetsDir + "/search-index.js"
+)
 
 // Renderer turns lessons into pages.
 type Renderer struct {
@@ -62,8 +76,25 @@ type data struct {
 	Body        template.HTML
 	TOC         []tocEntry
 	Prev, Next  *lesson.Lesson
-	absolute    bool // URLs from the base URL, not relative
+	EditURL     string // where an author edits this page; empty for no link
+	NotFound    bool   // the 404 page
+	absolute    bool   // URLs from the base URL, not relative
 }
+
+// Canonical is the page's absolute URL, empty when the base URL is unknown
+// (and for the 404 page, which has no address of its own). A folder's
+// index.html is the folder itself.
+func (d *data) Canonical() string {
+	if d.Site.BaseURL == "" || d.NotFound {
+		return ""
+	}
+	return strings.TrimSuffix(d.Site.BaseURL, "/") + "/" + strings.TrimSuffix(d.URL, "index.html")
+}
+
+// FindRoot reports whether the page cannot know where the site's root is:
+// the 404 page, served at any depth, when the base URL is unknown. A script
+// then finds it.
+func (d *data) FindRoot() bool { return d.NotFound && !d.absolute }
 
 // Rel returns the URL of a site path as written on this page. The 404 page
 // is served at whatever address was missing, where relative URLs break, so
@@ -121,7 +152,7 @@ func (r *Renderer) Render(s *Site) (map[string]File, error) {
 	}
 	var errs []error
 	errs = append(errs, out.add("index.html", b, homeFrom))
-	if b, err = r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found", absolute: s.BaseURL != ""}); err != nil {
+	if b, err = r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found", NotFound: true, absolute: s.BaseURL != ""}); err != nil {
 		return nil, fmt.Errorf("404 page: %w", err)
 	}
 	errs = append(errs, out.add("404.html", b, "the generator's page for missing addresses"))
@@ -145,6 +176,13 @@ func (r *Renderer) Render(s *Site) (map[string]File, error) {
 		}
 		errs = append(errs, out.add(l.URL, b, l.File))
 	}
+	files, err := shared(s)
+	if err != nil {
+		return nil, err
+	}
+	for p, b := range files {
+		errs = append(errs, out.add(p, b, "the generator's "+p))
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -157,6 +195,9 @@ func (r *Renderer) lessonData(s *Site, l *lesson.Lesson) (*data, error) {
 		return nil, fmt.Errorf("%s: rendering: %w", l.File, err)
 	}
 	d := &data{Site: s, URL: l.URL, Title: l.Title, Description: l.Summary, Body: template.HTML(body.String())}
+	if s.EditURL != "" {
+		d.EditURL = s.EditURL + (&url.URL{Path: l.Path}).EscapedPath()
+	}
 	toc, err := r.toc(l)
 	if err != nil {
 		return nil, err

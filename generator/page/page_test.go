@@ -1,6 +1,7 @@
 package page
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"flag"
 	"maps"
@@ -176,7 +177,7 @@ func TestGolden(t *testing.T) {
 
 func TestPages(t *testing.T) {
 	got := slices.Sorted(maps.Keys(render(t, site(t, ""))))
-	want := []string{"404.html", "channels.html", "deeper/select.html", "goroutines.html", "index.html"}
+	want := []string{"404.html", "assets/search-index.js", "assets/toc.js", "channels.html", "deeper/select.html", "goroutines.html", "index.html", "robots.txt"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("pages mismatch (-want +got):\n%s", diff)
 	}
@@ -185,13 +186,14 @@ func TestPages(t *testing.T) {
 var refRe = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
 
 // TestLinksAreRelative checks every href and src of every page: relative,
-// so the site works from a sub-path and from disk (the 404 page excepted,
-// when the base URL is known), and leading to a page or file of the site.
+// so the site works from a sub-path and from disk (the 404 page and the
+// canonical URL excepted, when the base URL is known), and leading to a page
+// or file of the site.
 func TestLinksAreRelative(t *testing.T) {
 	pages := render(t, site(t, "https://example.github.io/repo/"))
 	exists := map[string]bool{
-		"assets/style.css": true, "assets/chroma.css": true, "assets/site.js": true, "assets/favicon.svg": true,
-		"img/two.svg": true,
+		"assets/style.css": true, "assets/chroma.css": true, "assets/site.js": true, "assets/search.js": true,
+		"assets/favicon.svg": true, "img/two.svg": true,
 	}
 	for p := range pages {
 		exists[p] = true
@@ -203,6 +205,9 @@ func TestLinksAreRelative(t *testing.T) {
 		}
 		for _, m := range refs {
 			ref := m[1]
+			if strings.HasPrefix(m[0], ` href="https://example.github.io/repo/`) && strings.Contains(string(pages[p]), `<link rel="canonical"`+m[0]+`>`) {
+				continue
+			}
 			if p == "404.html" && !strings.HasPrefix(ref, "#") {
 				// GitHub Pages serves 404.html at any depth, so with a known
 				// base URL its links are absolute.
@@ -234,8 +239,8 @@ func TestDepthOneLinks(t *testing.T) {
 	page := string(render(t, site(t, ""))["deeper/select.html"])
 	for _, want := range []string{
 		`href="../assets/style.css"`, `href="../assets/chroma.css"`, `src="../assets/site.js"`,
-		`href="../index.html"`, `href="../goroutines.html"`, `href="../channels.html"`,
-		`src="../img/two.svg"`,
+		`src="../assets/toc.js"`, `src="../assets/search.js"`,
+		`href="../index.html"`, `href="../channels.html"`, `src="../img/two.svg"`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("deeper/select.html lacks %s", want)
@@ -243,41 +248,41 @@ func TestDepthOneLinks(t *testing.T) {
 	}
 }
 
-// nav extracts a page's prev and next links and the lessons marked current.
-func nav(page string) (prev, next string, current []string) {
-	if m := regexp.MustCompile(`<a class="pager-prev" href="([^"]*)" rel="prev">`).FindStringSubmatch(page); m != nil {
-		prev = m[1]
+// nav extracts a page's prev and next links, at the top and at the bottom.
+func nav(page string) (prev, next, barPrev, barNext string) {
+	find := func(class, rel string) string {
+		if m := regexp.MustCompile(`<a class="` + class + `" href="([^"]*)" rel="` + rel + `"`).FindStringSubmatch(page); m != nil {
+			return m[1]
+		}
+		return ""
 	}
-	if m := regexp.MustCompile(`<a class="pager-next" href="([^"]*)" rel="next">`).FindStringSubmatch(page); m != nil {
-		next = m[1]
-	}
-	for _, m := range regexp.MustCompile(`<a href="([^"]*)" aria-current="page">`).FindAllStringSubmatch(page, -1) {
-		current = append(current, m[1])
-	}
-	return prev, next, current
+	return find("pager-prev", "prev"), find("pager-next", "next"), find("bar-prev", "prev"), find("bar-next", "next")
 }
 
 func TestPrevNext(t *testing.T) {
 	pages := render(t, site(t, ""))
 	tests := []struct {
 		page, prev, next string
-		current          []string
+		bar              bool // the bar at the top, with the lesson menu
 	}{
-		{"index.html", "", "goroutines.html", nil},
-		{"goroutines.html", "", "channels.html", []string{"goroutines.html"}},
-		{"channels.html", "goroutines.html", "deeper/select.html", []string{"channels.html"}},
-		{"deeper/select.html", "../channels.html", "", []string{"../deeper/select.html"}},
-		{"404.html", "", "", nil},
+		{"index.html", "", "goroutines.html", true},
+		{"goroutines.html", "", "channels.html", true},
+		{"channels.html", "goroutines.html", "deeper/select.html", true},
+		{"deeper/select.html", "../channels.html", "", true},
+		{"404.html", "", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
 			page := string(pages[tt.page])
-			prev, next, current := nav(page)
+			prev, next, barPrev, barNext := nav(page)
 			if prev != tt.prev || next != tt.next {
-				t.Errorf("prev, next = %q, %q; want %q, %q", prev, next, tt.prev, tt.next)
+				t.Errorf("pager: prev, next = %q, %q; want %q, %q", prev, next, tt.prev, tt.next)
 			}
-			if diff := cmp.Diff(tt.current, current); diff != "" {
-				t.Errorf("aria-current links mismatch (-want +got):\n%s", diff)
+			if got := strings.Contains(page, `<nav class="lesson-bar"`); got != tt.bar {
+				t.Fatalf("bar at the top present: %v, want %v", got, tt.bar)
+			}
+			if tt.bar && (barPrev != tt.prev || barNext != tt.next) {
+				t.Errorf("bar at the top: prev, next = %q, %q; want %q, %q", barPrev, barNext, tt.prev, tt.next)
 			}
 			// The <link rel> in the head agree with the pager.
 			if got := strings.Contains(page, `<link rel="prev" href="`+tt.prev+`">`); got != (tt.prev != "") {
@@ -287,6 +292,33 @@ func TestPrevNext(t *testing.T) {
 				t.Errorf("<link rel=next href=%q> present: %v", tt.next, got)
 			}
 		})
+	}
+}
+
+// Every page loads one list of lessons, with the site's paths and titles in
+// order, instead of holding its own copy.
+func TestLessonList(t *testing.T) {
+	pages := render(t, site(t, ""))
+	js := string(pages[TOCFile])
+	body, ok := strings.CutPrefix(js, "window.siteLessons=")
+	if !ok || !strings.HasSuffix(body, ";\n") {
+		t.Fatalf("%s does not assign window.siteLessons:\n%s", TOCFile, js)
+	}
+	var got [][2]string
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(body, ";\n")), &got); err != nil {
+		t.Fatalf("%s: %v", TOCFile, err)
+	}
+	want := [][2]string{{"goroutines.html", "Goroutines"}, {"channels.html", "Channels <- and select"}, {"deeper/select.html", "Select"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lesson list mismatch (-want +got):\n%s", diff)
+	}
+	if strings.Contains(js, "<-") {
+		t.Errorf("%s has a raw <, which could end an inline script", TOCFile)
+	}
+	for _, p := range []string{"index.html", "goroutines.html", "deeper/select.html", "404.html"} {
+		if strings.Contains(string(pages[p]), ">Select</a>") && p != "index.html" {
+			t.Errorf("%s holds its own list of lessons", p)
+		}
 	}
 }
 
@@ -349,11 +381,11 @@ func TestSitemap(t *testing.T) {
 
 func TestEscapedTitles(t *testing.T) {
 	pages := render(t, site(t, ""))
-	// "Channels <- and select" is a heading: it reaches every page's
-	// lesson list escaped.
+	// "Channels <- and select" is a heading: it reaches the home page's
+	// list of lessons and its neighbours' prev and next links escaped.
 	for _, p := range []string{"index.html", "goroutines.html", "deeper/select.html"} {
 		if !strings.Contains(string(pages[p]), "Channels &lt;- and select") {
-			t.Errorf("%s: lesson title not escaped in the list of lessons", p)
+			t.Errorf("%s: lesson title not escaped", p)
 		}
 	}
 	if !strings.Contains(string(pages["channels.html"]), "<title>Channels &lt;- and select · Go concurrency, by running it</title>") {

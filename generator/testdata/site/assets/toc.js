@@ -1,0 +1,1 @@
+window.siteLessons=[["goroutines.html","Goroutines"],["channels.html","Channels"],["more/select.html","Select"]];
