@@ -38,6 +38,9 @@ func run(args []string, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if cfg.serve {
+		return serveSite(ctx, cfg, stderr)
+	}
 	if err := build(ctx, cfg, stderr); err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", cfg.out)
@@ -55,6 +58,10 @@ type config struct {
 	fresh   bool
 	verify  bool
 	cache   string
+
+	serve     bool     // -serve: see serve.go
+	port      int      // for -serve
+	buildArgs []string // the flags given, but for -serve and -port
 }
 
 // defaultCacheDir is under the user's cache folder, so results outlive _site.
@@ -77,6 +84,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.fresh, "fresh", false, "run every snippet again, ignoring cached results")
 	fs.BoolVar(&c.verify, "verify", true, "check every yaegi output against go run; -verify=false is for quick drafts,\nand pages then say \"not verified\" beside each output")
 	fs.StringVar(&c.cache, "cache", defaultCacheDir(), "folder for cached snippet results; empty disables the cache")
+	fs.BoolVar(&c.serve, "serve", false, "serve the site on 127.0.0.1 for its author: rebuild it when content, assets or\ntemplates change, and reload open pages")
+	fs.IntVar(&c.port, "port", 8000, "port for -serve, on 127.0.0.1 only")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the lesson site from Markdown.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -84,6 +93,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
+	c.buildArgs = buildArgs(fs)
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
