@@ -13,10 +13,11 @@
       overlay.id = "serve-errors";
       overlay.setAttribute("role", "alert");
       overlay.title = "Click to hide until the next build";
+      // all:initial first, so that no rule of the site's stylesheet applies.
       overlay.style.cssText =
-        "position:fixed;inset:0;z-index:2147483647;margin:0;padding:1.5rem;overflow:auto;" +
-        "background:rgba(24,24,24,.96);color:#f5f5f5;font:14px/1.5 ui-monospace,monospace;" +
-        "white-space:pre-wrap;overflow-wrap:anywhere";
+        "all:initial;display:block;position:fixed;inset:0;z-index:2147483647;margin:0;" +
+        "padding:1.5rem;overflow:auto;background:#181818;color:#f5f5f5;cursor:pointer;" +
+        "font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;overflow-wrap:anywhere";
       overlay.addEventListener("click", hide);
       document.body.appendChild(overlay);
     }
