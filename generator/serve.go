@@ -57,10 +57,12 @@ func serveOn(ctx context.Context, ln net.Listener, cfg config, stderr io.Writer)
 // `make site` does: Go's build cache relinks the generator only when its
 // sources changed, and the site is built by the binary `make site` would
 // use. Until then, a lesson's change is built in this process, which skips
-// go run's check of the sources. Reading assets and templates from disk
-// instead would be quicker still, but would need a second way into the
-// renderer and the asset copy that `make site` never takes, and would miss
-// anything embedded later.
+// go run's check of the sources. The cost: snippet results are cached under
+// a hash of the generator's binary, which holds the assets, so the first
+// build after such a change runs every snippet again, as `make site` would.
+// Reading assets and templates from disk instead would avoid that, but would
+// need a second way into the renderer and the asset copy that `make site`
+// never takes, and would miss anything embedded later.
 type siteBuilder struct {
 	cfg     config
 	log     io.Writer
