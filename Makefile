@@ -1,5 +1,5 @@
 # Two commands do everything: `make site` builds the site into _site/, and
-# `make test` runs every test. See README.md.
+# `make test` runs every test. `make serve` is for authors. See README.md.
 
 GO ?= go
 # The generator re-runs itself to interpret snippets; a binary without cgo is
@@ -11,16 +11,36 @@ export GOTOOLCHAIN := local
 CONTENT ?= content
 OUT ?= _site
 BASE_URL ?=
+# Folder for cached snippet results; empty means the generator's default
+# (your user cache folder). CI points it at a folder it saves between runs.
+CACHE ?=
+PORT ?= 8000
 
-.PHONY: site test vet bench conformance fuzz clean
+# An empty -cache would turn the cache off, so the flag is only given a value.
+cache_flag = $(if $(CACHE),-cache "$(CACHE)")
+
+.PHONY: site serve test vet workflows bench conformance fuzz clean
 
 site:
-	$(GO) run ./generator -content $(CONTENT) -out $(OUT) -base-url "$(BASE_URL)"
+	$(GO) run ./generator -content $(CONTENT) -out $(OUT) -base-url "$(BASE_URL)" $(cache_flag)
 
-test: vet
+# Builds the site, serves it on http://127.0.0.1:$(PORT)/ and rebuilds it
+# whenever a lesson, an asset or a page template changes; open pages reload.
+serve:
+	$(GO) run ./generator -serve -port $(PORT) -content $(CONTENT) -out $(OUT) $(cache_flag)
+
+test: vet workflows
 	@[ -x /usr/bin/chromium ] || [ -n "$$CHROME" ] || command -v chromium >/dev/null || \
 	  echo "*** NO BROWSER: the browser tests will be SKIPPED (apt-get install -y chromium, or set CHROME) ***"
 	$(GO) test ./...
+
+# actionlint checks the GitHub workflows. It is run by version rather than
+# required in go.mod, which stays the site's own; the module cache is
+# asked first, so that once downloaded it runs offline.
+ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+workflows:
+	GOPROXY="file://$$($(GO) env GOMODCACHE)/cache/download,$$($(GO) env GOPROXY)" \
+	  $(GO) run $(ACTIONLINT) .github/workflows/*.yml
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

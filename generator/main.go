@@ -41,6 +41,9 @@ func run(args []string, stderr io.Writer) int {
 	// folders go, and the previous site stays as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if cfg.serve {
+		return serveSite(ctx, cfg, stderr)
+	}
 	if err := build(ctx, cfg, stderr); err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", cfg.out)
@@ -60,6 +63,10 @@ type config struct {
 	cache   string
 	verbose bool
 	editURL string
+
+	serve     bool     // -serve: see serve.go
+	port      int      // for -serve
+	buildArgs []string // the flags given, but for -serve and -port
 }
 
 // defaultCacheDir is under the user's cache folder, so results outlive _site.
@@ -84,6 +91,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.cache, "cache", defaultCacheDir(), "folder for cached snippet results; empty disables the cache")
 	fs.BoolVar(&c.verbose, "v", false, "also print notes: advice that is not an error")
 	fs.StringVar(&c.editURL, "edit-url", "", "URL that, followed by a lesson's path in the content folder, edits it, e.g.\nhttps://github.com/USER/REPO/edit/main/content/; adds an \"Edit this page\" link")
+	fs.BoolVar(&c.serve, "serve", false, "serve the site on 127.0.0.1 for its author: rebuild it when content, assets or\ntemplates change, and reload open pages")
+	fs.IntVar(&c.port, "port", 8000, "port for -serve, on 127.0.0.1 only")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the lesson site from Markdown.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -91,6 +100,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
+	c.buildArgs = buildArgs(fs)
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
