@@ -26,6 +26,8 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+
+	"github.com/gonotes/concurrency/generator/highlight"
 )
 
 func main() {
@@ -34,6 +36,7 @@ func main() {
 	results := flag.String("results", filepath.Join("generator", "bench", "RESULTS.md"), "file to write the table to; empty writes none")
 	workers := flag.Int("workers", 2, "workers for the in-memory goldmark floor")
 	keep := flag.Bool("keep", false, "keep the temporary folder (corpora, sites, binaries) and print where it is")
+	write := flag.String("write", "", "only write the corpus of the first of -sizes to this folder (to profile a build by hand)")
 	flag.Parse()
 	var ns []int
 	for _, s := range strings.Split(*sizes, ",") {
@@ -43,6 +46,13 @@ func main() {
 			os.Exit(2)
 		}
 		ns = append(ns, n)
+	}
+	if *write != "" {
+		if err := writeFiles(*write, corpus(ns[0])); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -164,8 +174,12 @@ func (b *bench) size(n int) error {
 		return err
 	}
 	gen.vsFloor = gen.usage.wall.Seconds() / floor.wall.Seconds()
-	b.progress("%d lessons: goldmark and chroma", n)
-	chroma, err := convertAll(files, b.workers, withHighlighting(highlightOpts))
+	b.progress("%d lessons: goldmark and highlighting", n)
+	chroma, err := convertAll(files, b.workers, withHighlighting(highlight.Options{ChromaGoLexer: true}))
+	if err != nil {
+		return err
+	}
+	ours, err := convertAll(files, b.workers, withHighlighting(highlight.Options{}))
 	if err != nil {
 		return err
 	}
@@ -177,6 +191,7 @@ func (b *bench) size(n int) error {
 	b.rows = append(b.rows,
 		row{what: "goldmark alone (the floor)" + inMemory, lessons: n, usage: floor},
 		row{what: "goldmark + highlight.Code, chroma's Go lexer" + inMemory, lessons: n, usage: chroma},
+		row{what: "goldmark + highlight.Code, go/scanner lexer" + inMemory, lessons: n, usage: ours},
 	)
 	return os.RemoveAll(dir)
 }

@@ -6,12 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"time"
-
-	"github.com/gonotes/concurrency/generator/highlight"
 )
-
-// highlightOpts is how the floor highlights code.
-var highlightOpts = highlight.Options{}
 
 // row is one line of the results table.
 type row struct {
