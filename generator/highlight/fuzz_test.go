@@ -22,7 +22,7 @@ func shownText(h string) string {
 
 // FuzzGoLexer checks that no input, however broken, loses or invents a
 // byte: the tokens add up to the text, white space tokens hold nothing but
-// white space, and the page shows exactly the code. The kept corpus is in
+// white space, neighbours differ in class, and the page shows exactly the code. The kept corpus is in
 // testdata/fuzz/FuzzGoLexer.
 func FuzzGoLexer(f *testing.F) {
 	f.Add("package main\n\nfunc main() {\n\tprintln(`hi`, 'x', 0x1p-2i)\n}\n")
@@ -31,9 +31,12 @@ func FuzzGoLexer(f *testing.F) {
 		if got := join(tokens); got != src {
 			t.Fatalf("tokens add up to %q, not %q", got, src)
 		}
-		for _, tok := range tokens {
+		for i, tok := range tokens {
 			if tok.Value == "" {
 				t.Errorf("empty %v token in %q", tok.Type, src)
+			}
+			if i > 0 && tokens[i-1].Type == tok.Type {
+				t.Errorf("neighbours %q and %q are both %v: not coalesced", tokens[i-1].Value, tok.Value, tok.Type)
 			}
 			if tok.Type == chroma.TextWhitespace && strings.TrimSpace(tok.Value) != "" {
 				t.Errorf("white space token %q is not white space", tok.Value)

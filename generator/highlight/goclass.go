@@ -152,45 +152,49 @@ func isSpace(text string) bool {
 	return unicode.IsSpace(r)
 }
 
-// appendGap adds the text between two tokens, which go/scanner skipped:
+// addGap adds the text between two tokens, which go/scanner skipped:
 // white space, and a byte order mark at the very start. Anything else
 // there would be a scanner's surprise; it is kept, as an Error.
-func appendGap(out []chroma.Token, src string, from, to int) []chroma.Token {
+func (l *tokenList) addGap(from, to int) {
 	const bom = "\uFEFF"
-	if from == 0 && strings.HasPrefix(src, bom) {
+	if from == 0 && strings.HasPrefix(l.src, bom) {
 		// Chroma knows no byte order mark, so it is an error to it.
-		out = append(out, chroma.Token{Type: chroma.Error, Value: bom})
+		l.add(chroma.Error, 0, len(bom))
 		from = len(bom)
 	}
 	for from < to {
-		gap := src[from:to]
-		i := strings.IndexFunc(gap, func(r rune) bool { return !unicode.IsSpace(r) })
-		if i != 0 {
-			if i < 0 {
-				i = len(gap)
+		gap := l.src[from:to]
+		space := isSpace(gap)
+		n := 0
+		for n < len(gap) {
+			r, w := utf8.DecodeRuneInString(gap[n:])
+			if unicode.IsSpace(r) != space {
+				break
 			}
-			out = append(out, chroma.Token{Type: chroma.TextWhitespace, Value: gap[:i]})
-		} else {
-			i = strings.IndexFunc(gap, unicode.IsSpace)
-			if i < 0 {
-				i = len(gap)
-			}
-			out = append(out, chroma.Token{Type: chroma.Error, Value: gap[:i]})
+			n += w
 		}
-		from += i
+		t := chroma.Error
+		if space {
+			t = chroma.TextWhitespace
+		}
+		l.add(t, from, from+n)
+		from += n
 	}
-	return out
 }
 
-// appendRawString adds a raw string. Chroma colours what it holds as a Go
-// text template, which shows only when there is an action in it.
-func appendRawString(out []chroma.Token, text string) []chroma.Token {
-	if inner, ok := templateTokens(text); ok {
-		out = append(out, chroma.Token{Type: chroma.LiteralString, Value: "`"})
-		out = append(out, inner...)
-		return append(out, chroma.Token{Type: chroma.LiteralString, Value: "`"})
+// addRawString adds the raw string src[start:end]. Chroma colours what it
+// holds as a Go text template, which shows only when there is an action in it.
+func (l *tokenList) addRawString(start, end int) {
+	inner, ok := templateTokens(l.src[start:end])
+	if !ok {
+		l.add(chroma.LiteralString, start, end)
+		return
 	}
-	return append(out, chroma.Token{Type: chroma.LiteralString, Value: text})
+	l.add(chroma.LiteralString, start, start+1)
+	for _, t := range inner {
+		l.addToken(t)
+	}
+	l.addToken(chroma.Token{Type: chroma.LiteralString, Value: "`"})
 }
 
 // templateTokens returns chroma's tokens for what a raw string with a

@@ -46,7 +46,8 @@ type lexeme struct {
 	start, end int
 }
 
-// goTokens returns the chroma tokens of src.
+// goTokens returns the chroma tokens of src, coalesced as chroma.Coalesce
+// would: neighbours of one class are one token.
 func goTokens(src string) []chroma.Token {
 	if strings.HasPrefix(src, "\xff\xfe") || strings.HasPrefix(src, "\xfe\xff") {
 		// go/scanner gives up on the whole text after a UTF-16 byte order
@@ -54,31 +55,62 @@ func goTokens(src string) []chroma.Token {
 		return append([]chroma.Token{{Type: chroma.Error, Value: src[:2]}}, goTokens(src[2:])...)
 	}
 	ls := scan(src)
-	out := make([]chroma.Token, 0, 2*len(ls)+1)
-	at := 0 // everything before at has been emitted
+	// At most a gap after each token, and one before the first.
+	out := tokenList{src: src, tokens: make([]chroma.Token, 0, 2*len(ls)+1)}
+	at := 0 // everything before at has been added
 	for i, l := range ls {
 		if l.start > at {
-			out = appendGap(out, src, at, l.start)
+			out.addGap(at, l.start)
 		}
 		text := src[l.start:l.end]
-		switch l.tok {
-		case token.STRING:
-			if text[0] == '`' {
-				out = appendRawString(out, text)
-				break
-			}
-			out = append(out, chroma.Token{Type: chroma.LiteralString, Value: text})
-		case token.IDENT:
-			out = append(out, chroma.Token{Type: wordClass(text, ls[i+1:], src, l.end), Value: text})
+		switch {
+		case l.tok == token.STRING && text[0] == '`':
+			out.addRawString(l.start, l.end)
+		case l.tok == token.STRING:
+			out.add(chroma.LiteralString, l.start, l.end)
+		case l.tok == token.IDENT:
+			out.add(wordClass(text, ls[i+1:], src, l.end), l.start, l.end)
 		default:
-			out = append(out, chroma.Token{Type: class(l.tok, text), Value: text})
+			out.add(class(l.tok, text), l.start, l.end)
 		}
 		at = l.end
 	}
 	if at < len(src) {
-		out = appendGap(out, src, at, len(src))
+		out.addGap(at, len(src))
 	}
-	return out
+	return out.tokens
+}
+
+// tokenList collects tokens, merging each into the one before when both
+// have the same class, as chroma.Coalesce does. Tokens are slices of src,
+// so merging side-by-side ones copies nothing.
+type tokenList struct {
+	src    string
+	tokens []chroma.Token
+	// start and end of the last token in src; end is -1 when it is not a
+	// slice of src.
+	start, end int
+}
+
+// add adds src[start:end].
+func (l *tokenList) add(t chroma.TokenType, start, end int) {
+	if n := len(l.tokens); n > 0 && l.tokens[n-1].Type == t && l.end == start {
+		l.tokens[n-1].Value = l.src[l.start:end]
+	} else {
+		l.tokens = append(l.tokens, chroma.Token{Type: t, Value: l.src[start:end]})
+		l.start = start
+	}
+	l.end = end
+}
+
+// addToken adds a token from elsewhere, such as chroma's template lexer.
+func (l *tokenList) addToken(t chroma.Token) {
+	if n := len(l.tokens); n > 0 && l.tokens[n-1].Type == t.Type {
+		l.tokens[n-1].Value += t.Value
+	} else {
+		l.tokens = append(l.tokens, t)
+	}
+	l.end = -1
 }
 
 // scan runs go/scanner over src and returns its tokens with their extent,
@@ -89,7 +121,7 @@ func scan(src string) []lexeme {
 	fset := token.NewFileSet()
 	file := fset.AddFile("", fset.Base(), len(src))
 	s.Init(file, []byte(src), func(token.Position, string) {}, scanner.ScanComments)
-	var ls []lexeme
+	ls := make([]lexeme, 0, len(src)/4+1) // gofmt'd Go has a token every 4 to 6 bytes
 	for {
 		pos, tok, lit := s.Scan()
 		if tok == token.EOF {

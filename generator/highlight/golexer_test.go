@@ -43,10 +43,10 @@ func TestGoLexerClasses(t *testing.T) {
 		{"byte order mark", "\uFEFFpackage p", []string{"err \uFEFF", "kn package", "nx p"}},
 		{"UTF-16 byte order mark", "\xff\xfepackage p", []string{"err \xff\xfe", "kn package", "nx p"}},
 		{"late byte order mark", "a\uFEFFb", []string{"nx a", "err \uFEFF", "nx b"}},
-		{"invalid UTF-8", "a\xff\xfeb \"\xff\"", []string{"nx a", "err \xff", "err \xfe", "nx b", "s \"\xff\""}},
+		{"invalid UTF-8", "a\xff\xfeb \"\xff\"", []string{"nx a", "err \xff\xfe", "nx b", "s \"\xff\""}},
 		{"NUL", "a\x00b", []string{"nx a", "err \x00", "nx b"}},
 		{"form feed and no-break space are space to chroma", "f\f\u00a0(x)", []string{"nf f", "p (", "nx x", "p )"}},
-		{"template in a raw string", "`a {{.B}}`", []string{"s `", "s a ", "cp {{", "na .B", "cp }}", "s `"}},
+		{"template in a raw string", "`a {{.B}}`", []string{"s `a ", "cp {{", "na .B", "cp }}", "s `"}},
 		{"raw string without a template", "`a {b}`", []string{"s `a {b}`"}},
 		{"carriage returns", "// a\r\nx /* \r */ `\r`", []string{"c1 // a\r", "nx x", "cm /* \r */", "s `\r`"}},
 	}
