@@ -94,6 +94,7 @@ type bench struct {
 	hugoVer string
 	rows    []row
 	notes   []string
+	load    [2]string // the load average when the run started and ended
 }
 
 func (b *bench) progress(format string, args ...any) {
@@ -103,6 +104,8 @@ func (b *bench) progress(format string, args ...any) {
 // all measures everything, in an order that keeps one measurement's
 // leftovers (page cache, garbage) out of the next as far as it can.
 func (b *bench) all(sizes []int, content string) error {
+	b.load[0] = loadAverage()
+	defer func() { b.load[1] = loadAverage() }()
 	b.gen = filepath.Join(b.tmp, "bin", "generator")
 	b.progress("building the generator")
 	if _, err := run(b.ctx, ".", []string{"CGO_ENABLED=0"}, "go", "build", "-o", b.gen, "./generator"); err != nil {
@@ -228,6 +231,16 @@ func (b *bench) realSite(content string) error {
 		}
 	}
 	return nil
+}
+
+// loadAverage is the 1-minute load average, "" where it cannot be read.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	first, _, _ := strings.Cut(string(b), " ")
+	return first
 }
 
 // machine describes where the run happened.

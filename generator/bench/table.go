@@ -56,6 +56,9 @@ func (b *bench) report() string {
 	s.WriteString("Written by `make bench` (`go run ./generator/bench`); every figure comes from the one run described here. Do not edit by hand.\n\n")
 	fmt.Fprintf(&s, "- when: %s%s\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"), commit())
 	fmt.Fprintf(&s, "- machine: %s\n", machine())
+	if b.load[0] != "" {
+		fmt.Fprintf(&s, "- load average (1 minute) when the run started and ended: %s and %s; anything above 0 means other work shared the cores\n", b.load[0], b.load[1])
+	}
 	fmt.Fprintf(&s, "- Go: %s\n", runtime.Version())
 	if b.hugoVer != "" {
 		fmt.Fprintf(&s, "- Hugo: %s\n", b.hugoVer)
