@@ -20,7 +20,7 @@ type row struct {
 
 func (r row) cells() []string {
 	secs := r.wall.Seconds()
-	c := []string{r.what, fmt.Sprint(r.lessons), figure(secs), figure(float64(r.lessons) / secs), "—", fmt.Sprintf("%.0f%%", 100*r.cpu.Seconds()/secs), "—", "—", "—"}
+	c := []string{r.what, fmt.Sprint(r.lessons), figure(secs), figure(float64(r.lessons) / secs), "—", fmt.Sprintf("%s s (%.0f%%)", figure(r.cpu.Seconds()), 100*r.cpu.Seconds()/secs), "—", "—", "—"}
 	if r.rss > 0 {
 		c[4] = fmt.Sprintf("%.0f MiB", float64(r.rss)/(1<<20))
 	}
@@ -63,14 +63,14 @@ func (b *bench) report() string {
 	if b.hugoVer != "" {
 		fmt.Fprintf(&s, "- Hugo: %s\n", b.hugoVer)
 	}
-	s.WriteString("\n| what | lessons | seconds | pages/s | peak RSS | CPU | average page (raw / gzip) | Hugo's time ÷ ours | ours ÷ floor |\n")
+	s.WriteString("\n| what | lessons | seconds | pages/s | peak RSS | CPU time (of wall) | average page (raw / gzip) | Hugo's time ÷ ours | ours ÷ floor |\n")
 	s.WriteString("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, r := range b.rows {
 		s.WriteString("| " + strings.Join(r.cells(), " | ") + " |\n")
 	}
 	s.WriteString(`
 - Synthetic lessons are about 4 KB of Markdown with three distinct 40-line Go blocks marked ` + "`norun`" + `, so a build runs nothing and no cache helps; every build starts with an empty snippet cache.
-- *CPU* is user plus system time over wall time: 200% keeps both cores of a 2-core machine busy. *Peak RSS* is the child process's, as the kernel counts it.
+- *CPU time* is user plus system time, and its share of wall time: 200% keeps both cores of a 2-core machine busy. On a shared machine it varies less than wall time. *Peak RSS* is the child process's, as the kernel counts it.
 - *The floor* is the same Markdown through goldmark with the lesson dialect (generator/markdown), files already in memory, HTML dropped: no highlighting, templates or I/O.
 - *Average page* is over the lesson pages (not the home page), at most 50 of them spread evenly.
 - *Hugo's time ÷ ours* above 1 means we are faster; *ours ÷ floor* is how many floors a build costs.
