@@ -31,6 +31,13 @@ import (
 )
 
 func main() {
+	if err := benchMain(); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func benchMain() error {
 	sizes := flag.String("sizes", "100,1000,10000", "comma-separated numbers of lessons to build")
 	content := flag.String("content", "content", "the real lesson site to time; empty skips it")
 	results := flag.String("results", filepath.Join("generator", "bench", "RESULTS.md"), "file to write the table to; empty writes none")
@@ -42,24 +49,18 @@ func main() {
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
-			fmt.Fprintf(os.Stderr, "-sizes: %q is not a positive number\n", s)
-			os.Exit(2)
+			return fmt.Errorf("-sizes: %q is not a positive number", s)
 		}
 		ns = append(ns, n)
 	}
 	if *write != "" {
-		if err := writeFiles(*write, corpus(ns[0])); err != nil {
-			fmt.Fprintln(os.Stderr, "bench:", err)
-			os.Exit(1)
-		}
-		return
+		return writeFiles(*write, corpus(ns[0]))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	tmp, err := os.MkdirTemp("", "gonotes-bench-")
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		return err
 	}
 	if *keep {
 		fmt.Fprintln(os.Stderr, "keeping", tmp)
@@ -67,21 +68,15 @@ func main() {
 		defer os.RemoveAll(tmp)
 	}
 	b := &bench{ctx: ctx, tmp: tmp, workers: *workers}
-	err = b.all(ns, *content)
-	if err == nil {
-		report := b.report()
-		fmt.Print(report)
-		if *results != "" {
-			err = os.WriteFile(*results, []byte(report), 0o644)
-		}
+	if err := b.all(ns, *content); err != nil {
+		return err
 	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bench:", err)
-		if !*keep {
-			os.RemoveAll(tmp)
-		}
-		os.Exit(1)
+	report := b.report()
+	fmt.Print(report)
+	if *results == "" {
+		return nil
 	}
+	return os.WriteFile(*results, []byte(report), 0o644)
 }
 
 // bench holds one run's settings and the rows it measured.
