@@ -1,6 +1,7 @@
 // Package highlight colours code with chroma. It is the only package that
 // imports chroma: pages get CSS classes, and one stylesheet holds a light and
-// a dark theme.
+// a dark theme. Go is tokenised with go/scanner (golexer.go), every other
+// language with chroma's lexers; white space gets no <span> of its own.
 package highlight
 
 import (
@@ -27,25 +28,39 @@ const (
 type Options struct {
 	LineNumbers bool
 	Highlight   []int // 1-based line numbers to mark
+	// ChromaGoLexer colours Go with chroma's own regular-expression lexer
+	// instead of ours; make bench compares the two.
+	ChromaGoLexer bool
 }
 
 // Code writes code as highlighted HTML: a <pre class="chroma"> with classes, no inline styles.
 // An unknown language is shown as plain text.
 func Code(w io.Writer, code, lang string, opts Options) error {
-	lexer := lexers.Get(lang)
-	if lexer == nil || lang == "" {
-		lexer = lexers.Fallback
+	if strings.Contains(code, "\r") {
+		// What chroma's lexers do by default; ours keep every byte.
+		code = strings.ReplaceAll(strings.ReplaceAll(code, "\r\n", "\n"), "\r", "\n")
 	}
-	lexer = chroma.Coalesce(lexer)
-	it, err := lexer.Tokenise(nil, code)
+	it, err := chroma.Coalesce(lexerFor(lang, opts)).Tokenise(nil, code)
 	if err != nil {
 		return fmt.Errorf("highlighting %s: %w", lang, err)
 	}
 	f := html.New(formatterOptions(opts)...)
-	if err := f.Format(w, styles.Get(LightStyle), it); err != nil {
+	if err := f.Format(w, styles.Get(LightStyle), chroma.Literator(plainSpace(it.Tokens())...)); err != nil {
 		return fmt.Errorf("highlighting %s: %w", lang, err)
 	}
 	return nil
+}
+
+// lexerFor returns the lexer for a fenced block's language.
+func lexerFor(lang string, opts Options) chroma.Lexer {
+	lexer := lexers.Get(lang)
+	switch {
+	case lexer == nil || lang == "":
+		return lexers.Fallback
+	case lexer == lexers.Go && !opts.ChromaGoLexer:
+		return goLexer{}
+	}
+	return lexer
 }
 
 func formatterOptions(opts Options) []html.Option {

@@ -2,11 +2,14 @@ package highlight
 
 import (
 	"bytes"
+	"html"
 	"maps"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/alecthomas/chroma/v2"
 )
 
 const goCode = `package main
@@ -251,5 +254,60 @@ func TestCSSHighlightedLinesShowInBothThemes(t *testing.T) {
 		if plain := background(theme.rules, theme.scope, "line"); plain == bg {
 			t.Errorf("%s theme: highlighted and plain lines have the same background %q", theme.name, bg)
 		}
+	}
+}
+
+// spanRe matches a span around text alone (not around other spans).
+var spanRe = regexp.MustCompile(`<span class="([^"]+)">([^<]*)</span>`)
+
+// White space gets no span of its own in any language, and the reader
+// still sees every character and every line.
+func TestCodeLeavesSpaceBare(t *testing.T) {
+	samples := map[string]string{
+		"go":     goCode,
+		"python": "def f(x):\n    return x  # twice\n\n\nprint(f(1))\n",
+		"sh":     "for f in *.go; do\n\tgofmt -l \"$f\"\ndone\n",
+		"yaml":   "title: x\nitems:\n  - a\n  - b\n",
+		"c":      "int main(void) {\n\treturn 0;\n}\n",
+		"json":   "{\n  \"a\": [1, 2],\n  \"b\": null\n}\n",
+		"":       "plain   text\n\twith tabs\n",
+	}
+	for _, lang := range slices.Sorted(maps.Keys(samples)) {
+		src := samples[lang]
+		for _, opts := range []Options{{}, {LineNumbers: true, Highlight: []int{2}}} {
+			got := code(t, src, lang, opts)
+			for _, m := range spanRe.FindAllStringSubmatch(got, -1) {
+				// ln holds a line number, cl a whole line, which may be empty.
+				if m[1] != "ln" && m[1] != "cl" && strings.TrimSpace(html.UnescapeString(m[2])) == "" {
+					t.Errorf("%q: white space %q has a span of class %q:\n%s", lang, m[2], m[1], got)
+				}
+			}
+			if text := shownText(got); text != src {
+				t.Errorf("%q: the page shows %q, want %q", lang, text, src)
+			}
+			if n, want := strings.Count(got, `<span class="line`), strings.Count(src, "\n"); n != want {
+				t.Errorf("%q: %d lines, want %d", lang, n, want)
+			}
+		}
+	}
+}
+
+// A theme that paints a class's background shows its white space, so
+// those spans stay; any other blank token becomes plain text.
+func TestPlainSpace(t *testing.T) {
+	in := []chroma.Token{
+		{Type: chroma.TextWhitespace, Value: " \n"},
+		{Type: chroma.Comment, Value: "\t"},
+		{Type: chroma.Error, Value: " "},
+		{Type: chroma.GenericInserted, Value: "  "},
+		{Type: chroma.NameOther, Value: " x "},
+	}
+	want := []chroma.TokenType{chroma.Text, chroma.Text, chroma.Error, chroma.GenericInserted, chroma.NameOther}
+	var got []chroma.TokenType
+	for _, tok := range plainSpace(in) {
+		got = append(got, tok.Type)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("plainSpace gives %v, want %v", got, want)
 	}
 }
