@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gonotes/concurrency/assets"
@@ -71,7 +72,13 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 	if err := site.Write(cfg.out, tree); err != nil {
 		return err
 	}
-	fmt.Fprintf(log, "built %d pages in %v: %s; site in %s\n", len(pages),
+	html := 0
+	for p := range pages {
+		if strings.HasSuffix(p, ".html") {
+			html++
+		}
+	}
+	fmt.Fprintf(log, "built %d pages in %v: %s; site in %s\n", html,
 		time.Since(start).Round(10*time.Millisecond), summary(&stats), cfg.out)
 	return nil
 }
