@@ -106,7 +106,7 @@ func runSnippets(ctx context.Context, cfg config, lessons []*lesson.Lesson, log 
 	if ok, why := run.Isolated(); !ok {
 		fmt.Fprintf(log, "warning: snippets run without isolation, with the builder's files and network in reach: %s\n", why)
 	}
-	versions, err := execute.DetectVersions(run.GoVersion())
+	versions, err := execute.DetectVersions(ctx, run.GoVersion())
 	if err != nil {
 		return err
 	}
