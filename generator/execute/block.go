@@ -8,6 +8,7 @@ import (
 	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/runner"
 	"github.com/gonotes/concurrency/generator/snippet"
+	"github.com/gonotes/concurrency/generator/timeline"
 )
 
 // entry is what the cache keeps for a snippet: the key it was stored
@@ -16,6 +17,10 @@ type entry struct {
 	Key        string            `json:"key"`
 	Result     engine.Result     `json:"result"`
 	Provenance engine.Provenance `json:"provenance"`
+	// Timeline is a traced snippet's figure, drawn once: the raw trace is
+	// up to toolchain.MaxTrace bytes and takes time to parse, the figure a
+	// few kilobytes, and the key covers all the figure depends on.
+	Timeline *timeline.Figure `json:"timeline,omitempty"`
 }
 
 // runBlock runs one snippet (or takes it from the cache), checks the outcome
@@ -26,9 +31,14 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 	s := b.Snippet
 	key := cacheKey(s, cfg.Versions)
 	if e, ok := cfg.Cache.get(key, cfg.Fresh); ok && usable(s, e, cfg) {
-		b.Result, b.Provenance = &e.Result, e.Provenance
+		b.Result, b.Provenance, b.Timeline = &e.Result, e.Provenance, e.Timeline
 		cfg.Stats.add(e.Provenance, true)
 		return nil
+	}
+	if s.Options.Trace {
+		if err := traceable(s); err != nil {
+			return err
+		}
 	}
 	eng := s.EngineOrDefault()
 	res, err := cfg.Run(ctx, request(s, eng))
@@ -48,12 +58,19 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 	} else if res, prov, err = checkYaegi(ctx, s, res, prov, cfg); err != nil {
 		return err
 	}
-	if !s.Check.Present && !s.Options.Varies && res.Outcome == engine.OK && res.Stdout() != "" {
+	var fig *timeline.Figure
+	if s.Options.Trace {
+		if fig, err = drawTrace(s, &res, cfg.Versions.Cores); err != nil {
+			return err
+		}
+		res.Trace = nil // drawn; the figure is what the page and the cache keep
+	}
+	if !s.Check.Present && !s.Varies() && res.Outcome == engine.OK && res.Stdout() != "" {
 		cfg.note(fmt.Sprintf("%s:%d: note: nothing pins this program's output; add an // Output: comment to catch a change", s.File, s.Line))
 	}
-	b.Result, b.Provenance = &res, prov
+	b.Result, b.Provenance, b.Timeline = &res, prov, fig
 	cfg.Stats.add(prov, false)
-	return cfg.Cache.put(key, entry{Key: key, Result: res, Provenance: prov})
+	return cfg.Cache.put(key, entry{Key: key, Result: res, Provenance: prov, Timeline: fig})
 }
 
 // checkYaegi checks a yaegi run and returns what the page is to show: the
@@ -96,6 +113,9 @@ func usable(s *snippet.Snippet, e entry, cfg Config) bool {
 	if !e.Provenance.Verified && cfg.Verify && e.Provenance.Engine != string(snippet.Go) {
 		return false
 	}
+	if s.Options.Trace && e.Timeline == nil {
+		return false
+	}
 	return checkOutcome(s, &e.Result) == nil
 }
 
@@ -106,6 +126,7 @@ func request(s *snippet.Snippet, eng snippet.Engine) runner.Request {
 		Timeout: s.Options.Timeout,
 		Flags:   s.Options.Flags,
 		Vet:     s.Options.Vet,
+		Trace:   s.Options.Trace && eng == snippet.Go,
 		Allow:   s.Options.Allow,
 	}
 }

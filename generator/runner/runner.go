@@ -72,6 +72,10 @@ type Request struct {
 	// only). Its report is the output, with exit status 1 when it found
 	// something, as the go command exits.
 	Vet bool
+	// Trace records the run's execution trace into Result.Trace (engine go
+	// only; see toolchain.Program). A trace over toolchain.MaxTrace stops
+	// the program, with Outcome OutputLimit and a Note that says so.
+	Trace bool
 	// Allow lists imports outside the interpreter's allow-list that the
 	// snippet opted into (engine yaegi only).
 	Allow []string
@@ -148,10 +152,10 @@ func (r *Runner) Run(ctx context.Context, req Request) (engine.Result, error) {
 	)
 	switch req.Engine {
 	case snippet.Go:
-		res, err = r.tc.Run(ctx, toolchain.Program{Source: req.Source, Flags: req.Flags, Vet: req.Vet, Limits: lim})
+		res, err = r.tc.Run(ctx, toolchain.Program{Source: req.Source, Flags: req.Flags, Vet: req.Vet, Trace: req.Trace, Limits: lim})
 	case snippet.Yaegi, "":
-		if len(req.Flags) > 0 || req.Vet {
-			return engine.Result{}, fmt.Errorf("runner: build flags and vet need engine go, not yaegi")
+		if len(req.Flags) > 0 || req.Vet || req.Trace {
+			return engine.Result{}, fmt.Errorf("runner: build flags, vet and trace need engine go, not yaegi")
 		}
 		res, err = r.runYaegi(ctx, req, lim)
 	default:
