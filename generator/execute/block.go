@@ -8,7 +8,6 @@ import (
 	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/runner"
 	"github.com/gonotes/concurrency/generator/snippet"
-	"github.com/gonotes/concurrency/generator/timeline"
 )
 
 // entry is what the cache keeps for a snippet: the key it was stored
@@ -17,10 +16,14 @@ type entry struct {
 	Key        string            `json:"key"`
 	Result     engine.Result     `json:"result"`
 	Provenance engine.Provenance `json:"provenance"`
-	// Timeline is a traced snippet's figure, drawn once: the raw trace is
-	// up to toolchain.MaxTrace bytes and takes time to parse, the figure a
-	// few kilobytes, and the key covers all the figure depends on.
-	Timeline *timeline.Figure `json:"timeline,omitempty"`
+	// Trace is a traced snippet's execution trace, not its figure: the
+	// figure is drawn again on every build, cached or not. That takes
+	// milliseconds for a lesson's trace (kilobytes), and it keeps the
+	// cache out of the page's trusted HTML: an edited entry can change the
+	// trace, which is untrusted input to Parse anyway, never the SVG
+	// inlined in the page; and the figure's id follows the snippet when it
+	// moves, without running it again.
+	Trace []byte `json:"trace,omitempty"`
 }
 
 // runBlock runs one snippet (or takes it from the cache), checks the outcome
@@ -31,9 +34,12 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 	s := b.Snippet
 	key := cacheKey(s, cfg.Versions)
 	if e, ok := cfg.Cache.get(key, cfg.Fresh); ok && usable(s, e, cfg) {
-		b.Result, b.Provenance, b.Timeline = &e.Result, e.Provenance, e.Timeline
-		cfg.Stats.add(e.Provenance, true)
-		return nil
+		// A trace that does not draw is recorded again.
+		if fig, err := drawTrace(s, e.Trace, cfg.Versions.Cores); err == nil {
+			b.Result, b.Provenance, b.Timeline = &e.Result, e.Provenance, fig
+			cfg.Stats.add(e.Provenance, true)
+			return nil
+		}
 	}
 	if s.Options.Trace {
 		if err := traceable(s); err != nil {
@@ -58,19 +64,18 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 	} else if res, prov, err = checkYaegi(ctx, s, res, prov, cfg); err != nil {
 		return err
 	}
-	var fig *timeline.Figure
-	if s.Options.Trace {
-		if fig, err = drawTrace(s, &res, cfg.Versions.Cores); err != nil {
-			return err
-		}
-		res.Trace = nil // drawn; the figure is what the page and the cache keep
+	fig, err := drawTrace(s, res.Trace, cfg.Versions.Cores)
+	if err != nil {
+		return err
 	}
+	trace := res.Trace
+	res.Trace = nil // the entry keeps it
 	if !s.Check.Present && !s.Varies() && res.Outcome == engine.OK && res.Stdout() != "" {
 		cfg.note(fmt.Sprintf("%s:%d: note: nothing pins this program's output; add an // Output: comment to catch a change", s.File, s.Line))
 	}
 	b.Result, b.Provenance, b.Timeline = &res, prov, fig
 	cfg.Stats.add(prov, false)
-	return cfg.Cache.put(key, entry{Key: key, Result: res, Provenance: prov, Timeline: fig})
+	return cfg.Cache.put(key, entry{Key: key, Result: res, Provenance: prov, Trace: trace})
 }
 
 // checkYaegi checks a yaegi run and returns what the page is to show: the
@@ -111,9 +116,6 @@ func checkYaegi(ctx context.Context, s *snippet.Snippet, res engine.Result, prov
 // snippet runs again and the entry is replaced.
 func usable(s *snippet.Snippet, e entry, cfg Config) bool {
 	if !e.Provenance.Verified && cfg.Verify && e.Provenance.Engine != string(snippet.Go) {
-		return false
-	}
-	if s.Options.Trace && e.Timeline == nil {
 		return false
 	}
 	return checkOutcome(s, &e.Result) == nil

@@ -7,7 +7,6 @@ import (
 	"go/scanner"
 	"strings"
 
-	"github.com/gonotes/concurrency/generator/engine"
 	"github.com/gonotes/concurrency/generator/snippet"
 	"github.com/gonotes/concurrency/generator/timeline"
 )
@@ -29,20 +28,24 @@ func traceable(s *snippet.Snippet) error {
 
 // traceID is the id of a traced snippet's figure: unique in its page,
 // which holds one snippet a line, and kept apart from the snippet's own
-// "snippet-N". It goes into the cache key, since the figure carries it.
+// "snippet-N".
 func traceID(s *snippet.Snippet) string {
 	return fmt.Sprintf("snippet-%d-trace", s.Line)
 }
 
-// drawTrace parses the trace of a run that ended as the lesson expects and
-// draws it. The trace is untrusted input (the program could write anything
-// to its descriptor); Parse and Render do work in proportion to its size,
-// which the runner bounds.
-func drawTrace(s *snippet.Snippet, res *engine.Result, cores int) (*timeline.Figure, error) {
-	if len(res.Trace) == 0 {
+// drawTrace parses the trace of a traced snippet's run and draws it; it
+// returns nil for a snippet that is not traced. The trace is untrusted
+// input (the program can write anything to its descriptor, and a cache
+// entry can be edited); Parse and Render do work in proportion to its
+// size, which the runner bounds.
+func drawTrace(s *snippet.Snippet, trace []byte, cores int) (*timeline.Figure, error) {
+	if !s.Options.Trace {
+		return nil, nil
+	}
+	if len(trace) == 0 {
 		return nil, s.Errorf(0, "trace: the run left no execution trace (did the program close file descriptor 3?)")
 	}
-	tl, err := timeline.Parse(bytes.NewReader(res.Trace))
+	tl, err := timeline.Parse(bytes.NewReader(trace))
 	if err != nil {
 		return nil, s.Errorf(0, "trace: %v", err)
 	}

@@ -50,7 +50,7 @@ var traceVersions = Versions{Go: "go1.26.8", Host: "go1.26.8", Generator: "test"
 
 const traceInfo = "go engine=go trace"
 
-func TestTraceDrawsAndCachesTheFigure(t *testing.T) {
+func TestTraceDrawsTheFigureAndCachesTheTrace(t *testing.T) {
 	cache, err := OpenCache(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -82,29 +82,30 @@ func TestTraceDrawsAndCachesTheFigure(t *testing.T) {
 	if again.Timeline == nil || string(again.Timeline.SVG) != string(b.Timeline.SVG) || again.Timeline.Summary != b.Timeline.Summary {
 		t.Errorf("the cached figure is not the one drawn")
 	}
-	// The figure's id comes from the snippet's line, and the figure
-	// states the machine's cores: either change draws it again.
-	if moved := build(cfg, 12); tr.runs.Swap(0) != 1 || !strings.Contains(string(moved.Timeline.SVG), `id="snippet-12-trace-title"`) {
-		t.Errorf("a moved snippet kept its old figure")
+	// The figure's id follows the snippet's line, without a run.
+	if moved := build(cfg, 12); tr.runs.Swap(0) != 0 || !strings.Contains(string(moved.Timeline.SVG), `id="snippet-12-trace-title"`) {
+		t.Errorf("a moved snippet ran again, or kept its old figure's id")
 	}
+	// The figure states the machine's cores.
 	more := cfg
 	more.Versions.Cores = 8
 	if b := build(more, 10); tr.runs.Swap(0) != 1 || !strings.Contains(b.Timeline.Summary, "8 cores") {
 		t.Errorf("a machine with more cores kept the old figure")
 	}
-	// An entry without its figure (from before tracing, or edited) is run
-	// again.
+	// An entry whose trace is gone or does not parse is run again.
 	key := cacheKey(b.Snippet, cfg.Versions)
-	e, ok := cache.get(key, false)
-	if !ok {
-		t.Fatal("no entry")
-	}
-	e.Timeline = nil
-	if err := cache.put(key, e); err != nil {
-		t.Fatal(err)
-	}
-	if b := build(cfg, 10); tr.runs.Swap(0) != 1 || b.Timeline == nil {
-		t.Errorf("an entry without its figure stood for the run")
+	for _, trace := range [][]byte{nil, []byte("go 1.26 trace\x00\x00\x00edited")} {
+		e, ok := cache.get(key, false)
+		if !ok {
+			t.Fatal("no entry")
+		}
+		e.Trace = trace
+		if err := cache.put(key, e); err != nil {
+			t.Fatal(err)
+		}
+		if b := build(cfg, 10); tr.runs.Swap(0) != 1 || b.Timeline == nil {
+			t.Errorf("an entry with the trace %q stood for the run", trace)
+		}
 	}
 }
 
