@@ -80,7 +80,7 @@ type Versions struct {
 	Generator string // a hash of the generator itself: the interpreter, rewrite and runner
 	Platform  string // GOOS/GOARCH
 	// Cores is the number of logical CPUs of the building machine, which
-	// programs may print and trace figures state.
+	// programs may print and trace figures state (runner.Runner.Cores).
 	Cores int
 }
 

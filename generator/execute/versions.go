@@ -11,9 +11,9 @@ import (
 
 // DetectVersions finds what, besides a snippet, decides its output: the
 // installed Go (goVersion, for engine=go), the Go and the code of this
-// generator (for yaegi, which runs inside it), the platform and its cores.
+// generator (for yaegi, which runs inside it), and the platform.
 func DetectVersions(goVersion string) (Versions, error) {
-	v := Versions{Go: goVersion, Host: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH, Cores: runtime.NumCPU()}
+	v := Versions{Go: goVersion, Host: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
 	exe, err := os.Executable()
 	if err != nil {
 		return v, fmt.Errorf("finding the generator's own binary: %w", err)

@@ -43,6 +43,7 @@ package runner
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/gonotes/concurrency/generator/engine"
@@ -125,6 +126,10 @@ func (r *Runner) Close() error { return r.tc.Close() }
 
 // GoVersion is the version of the toolchain engine=go builds with.
 func (r *Runner) GoVersion() string { return r.tc.Version }
+
+// Cores is the number of logical CPUs of the machine programs run on, as
+// runtime.NumCPU reports it to them.
+func (r *Runner) Cores() int { return runtime.NumCPU() }
 
 // Run runs req's program and returns what it did. Everything the program
 // does, including failing to compile, panicking or being killed at a limit,
