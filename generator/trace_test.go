@@ -321,3 +321,34 @@ func text(n *html.Node) string {
 	walk(n)
 	return strings.TrimSpace(b.String())
 }
+
+// TestBuildTraceHostile builds traced snippets that spoil their own trace:
+// one writes over it, one closes its descriptor. The trace is the program's
+// output like any other; the build fails at each snippet's fence, saying
+// what is wrong with the trace, and writes no site.
+func TestBuildTraceHostile(t *testing.T) {
+	dir := t.TempDir()
+	if gocache, err := exec.Command("go", "env", "GOCACHE").Output(); err == nil {
+		t.Setenv("GOCACHE", strings.TrimSpace(string(gocache)))
+	}
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	prog := func(body string) string {
+		return "```go engine=go trace\npackage main\n\nimport \"os\"\n\nfunc main() {\n\tf := os.NewFile(3, \"trace\")\n\t" + body + "\n}\n```\n\n"
+	}
+	writeFile(t, filepath.Join(dir, "content", "01-hostile.md"), "# Hostile\n\n"+
+		prog(`f.Write([]byte("not a trace, but what the program wrote"))`)+ // fence at line 3
+		prog(`f.Close()`)) // fence at line 14
+	t.Chdir(dir)
+	code, stderr := generate(t, "-content", "content", "-out", "out")
+	if code == 0 {
+		t.Fatal("a build with spoiled traces succeeded")
+	}
+	for _, want := range []string{"content/01-hostile.md:3: trace: reading the trace", "content/01-hostile.md:14: trace: the run left no execution trace"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("the build's errors lack %q:\n%s", want, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("a failed build wrote the site")
+	}
+}

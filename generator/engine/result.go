@@ -53,8 +53,8 @@ type Result struct {
 	// caller can map them to lines of the Markdown it came from.
 	Diagnostics []Diagnostic `json:"diagnostics,omitempty"`
 	// Trace is the run's execution trace, when the runner was asked for
-	// one: the input of the figure drawn from it. It is never cached; the
-	// figure is.
+	// one: the input of the figure drawn from it. It is not part of the
+	// Result's JSON; the cache keeps it beside the Result.
 	Trace []byte `json:"-"`
 }
 
