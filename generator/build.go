@@ -111,6 +111,7 @@ func runSnippets(ctx context.Context, cfg config, lessons []*lesson.Lesson, log 
 		return err
 	}
 	defer run.Close()
+	versions.Cores = run.Cores()
 	ec := execute.Config{Jobs: cfg.jobs, Verify: cfg.verify, Fresh: cfg.fresh, Versions: versions, Run: run.Run, Stats: stats}
 	if cfg.verbose {
 		ec.Notes = log

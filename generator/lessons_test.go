@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -48,6 +49,24 @@ func TestLessons(t *testing.T) {
 		if !strings.Contains(page(c.page), c.want) {
 			t.Errorf("%s does not show %q", c.page, c.want)
 		}
+	}
+	// The recorded timelines show what their captions tell the reader to
+	// look for.
+	for _, c := range []struct{ page, want string }{
+		{"waitgroups.html", "G1 main.main blocked on sync.WaitGroup.Wait"},
+		{"mutex.html", "blocked on sync.Mutex.Lock"},
+		{"channels.html", "G1 main.main blocked on chan receive"},
+		{"channels.html", "main.main.func1 blocked on chan send"},
+		{"writing-a-lesson.html", "G1 main.main blocked on chan receive"},
+	} {
+		if !strings.Contains(page(c.page), c.want) {
+			t.Errorf("%s: no trace figure shows %q", c.page, c.want)
+		}
+	}
+	if figs := traceFigures(t, page("concurrency-vs-parallelism.html")); len(figs) != 2 {
+		t.Errorf("concurrency-vs-parallelism.html has %d recorded timelines, want 2", len(figs))
+	} else if len(figs[0].lanes) != 1 || runtime.NumCPU() > 1 && len(figs[1].lanes) < 2 {
+		t.Errorf("concurrency-vs-parallelism.html: lanes %v at GOMAXPROCS(1) and %v at every core; want one, then several", figs[0].lanes, figs[1].lanes)
 	}
 	// Every output says where it came from, and none is unverified.
 	snippet := regexp.MustCompile(`(?s)<div class="output.*?<p class="provenance">(.*?)</p>`)

@@ -52,6 +52,10 @@ type Result struct {
 	// or go vet's findings for a vet run, positioned in the program so a
 	// caller can map them to lines of the Markdown it came from.
 	Diagnostics []Diagnostic `json:"diagnostics,omitempty"`
+	// Trace is the run's execution trace, when the runner was asked for
+	// one: the input of the figure drawn from it. It is not part of the
+	// Result's JSON; the cache keeps it beside the Result.
+	Trace []byte `json:"-"`
 }
 
 // Diagnostic is one message about the program at a position in it.

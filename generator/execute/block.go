@@ -16,6 +16,14 @@ type entry struct {
 	Key        string            `json:"key"`
 	Result     engine.Result     `json:"result"`
 	Provenance engine.Provenance `json:"provenance"`
+	// Trace is a traced snippet's execution trace, not its figure: the
+	// figure is drawn again on every build, cached or not. That takes
+	// milliseconds for a lesson's trace (kilobytes), and it keeps the
+	// cache out of the page's trusted HTML: an edited entry can change the
+	// trace, which is untrusted input to Parse anyway, never the SVG
+	// inlined in the page; and the figure's id follows the snippet when it
+	// moves, without running it again.
+	Trace []byte `json:"trace,omitempty"`
 }
 
 // runBlock runs one snippet (or takes it from the cache), checks the outcome
@@ -26,9 +34,17 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 	s := b.Snippet
 	key := cacheKey(s, cfg.Versions)
 	if e, ok := cfg.Cache.get(key, cfg.Fresh); ok && usable(s, e, cfg) {
-		b.Result, b.Provenance = &e.Result, e.Provenance
-		cfg.Stats.add(e.Provenance, true)
-		return nil
+		// A trace that does not draw is recorded again.
+		if fig, err := drawTrace(s, e.Trace, cfg.Versions.Cores); err == nil {
+			b.Result, b.Provenance, b.Timeline = &e.Result, e.Provenance, fig
+			cfg.Stats.add(e.Provenance, true)
+			return nil
+		}
+	}
+	if s.Options.Trace {
+		if err := traceable(s); err != nil {
+			return err
+		}
 	}
 	eng := s.EngineOrDefault()
 	res, err := cfg.Run(ctx, request(s, eng))
@@ -48,12 +64,18 @@ func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 	} else if res, prov, err = checkYaegi(ctx, s, res, prov, cfg); err != nil {
 		return err
 	}
-	if !s.Check.Present && !s.Options.Varies && res.Outcome == engine.OK && res.Stdout() != "" {
+	fig, err := drawTrace(s, res.Trace, cfg.Versions.Cores)
+	if err != nil {
+		return err
+	}
+	trace := res.Trace
+	res.Trace = nil // the entry keeps it
+	if !s.Check.Present && !s.Varies() && res.Outcome == engine.OK && res.Stdout() != "" {
 		cfg.note(fmt.Sprintf("%s:%d: note: nothing pins this program's output; add an // Output: comment to catch a change", s.File, s.Line))
 	}
-	b.Result, b.Provenance = &res, prov
+	b.Result, b.Provenance, b.Timeline = &res, prov, fig
 	cfg.Stats.add(prov, false)
-	return cfg.Cache.put(key, entry{Key: key, Result: res, Provenance: prov})
+	return cfg.Cache.put(key, entry{Key: key, Result: res, Provenance: prov, Trace: trace})
 }
 
 // checkYaegi checks a yaegi run and returns what the page is to show: the
@@ -106,6 +128,7 @@ func request(s *snippet.Snippet, eng snippet.Engine) runner.Request {
 		Timeout: s.Options.Timeout,
 		Flags:   s.Options.Flags,
 		Vet:     s.Options.Vet,
+		Trace:   s.Options.Trace && eng == snippet.Go,
 		Allow:   s.Options.Allow,
 	}
 }

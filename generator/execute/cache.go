@@ -28,26 +28,27 @@ func OpenCache(dir string) (*Cache, error) {
 }
 
 // cacheFormat changes whenever entry or the key's inputs change meaning.
-const cacheFormat = "gonotes-snippet-cache-v2"
+const cacheFormat = "gonotes-snippet-cache-v3"
 
 // cacheKey hashes everything that can change a snippet's result: the
-// program, the options that affect running it, what it expects, and the
-// versions of the engines and of the generator.
+// program, the options that affect running it, what it expects, the
+// versions of the engines and of the generator, and the machine's cores.
 func cacheKey(s *snippet.Snippet, v Versions) string {
 	o := s.Options
 	input := struct {
 		Format, Source, Engine        string
 		Timeout                       string
 		Flags, Allow                  []string
-		Vet, Varies                   bool
+		Vet, Varies, Trace            bool
 		Expect, Check                 string
 		Unordered                     bool
 		Go, Host, Generator, Platform string
+		Cores                         int
 	}{
 		Format: cacheFormat, Source: s.Source, Engine: string(s.EngineOrDefault()),
-		Timeout: o.Timeout.String(), Flags: o.Flags, Allow: o.Allow, Vet: o.Vet, Varies: o.Varies,
+		Timeout: o.Timeout.String(), Flags: o.Flags, Allow: o.Allow, Vet: o.Vet, Varies: o.Varies, Trace: o.Trace,
 		Expect: o.Expect.String(), Check: s.Check.Want, Unordered: s.Check.Unordered,
-		Go: v.Go, Host: v.Host, Generator: v.Generator, Platform: v.Platform,
+		Go: v.Go, Host: v.Host, Generator: v.Generator, Platform: v.Platform, Cores: v.Cores,
 	}
 	b, _ := json.Marshal(input) // a struct of strings and bools always marshals
 	sum := sha256.Sum256(b)

@@ -79,6 +79,9 @@ type Versions struct {
 	Host      string // the Go the generator was built with, which runs yaegi
 	Generator string // a hash of the generator itself: the interpreter, rewrite and runner
 	Platform  string // GOOS/GOARCH
+	// Cores is the number of logical CPUs of the building machine, which
+	// programs may print and trace figures state (runner.Runner.Cores).
+	Cores int
 }
 
 // All runs every block that runs, filling in its result. It returns every

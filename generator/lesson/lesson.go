@@ -24,6 +24,7 @@ import (
 	"github.com/gonotes/concurrency/generator/engine"
 	"github.com/gonotes/concurrency/generator/markdown"
 	"github.com/gonotes/concurrency/generator/snippet"
+	"github.com/gonotes/concurrency/generator/timeline"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -53,11 +54,14 @@ type Heading struct {
 	Node  *ast.Heading
 }
 
-// Block is a code block of a lesson. The run stage fills Result and Provenance.
+// Block is a code block of a lesson. The run stage fills Result and
+// Provenance, and Timeline for a snippet with the trace option.
 type Block struct {
 	Snippet    *snippet.Snippet
 	Result     *engine.Result
 	Provenance engine.Provenance
+	// Timeline is the figure of what the scheduler did in the run.
+	Timeline *timeline.Figure
 }
 
 // Error is a problem at a line of a lesson, printed as file:line: message.

@@ -24,6 +24,17 @@ type snippetData struct {
 	Expect     string
 	Provenance string
 	Vet        bool
+	Trace      *traceData
+}
+
+// traceData is what the trace template sees: the figure of a traced
+// snippet's run. SVG is trusted as HTML because package timeline drew it
+// in this build, escaping every name the program gave; it is never read
+// from the cache (see package execute).
+type traceData struct {
+	SVG     template.HTML
+	Summary string // the figure's text alternative
+	Caption string // what to look for, from the lesson's trace="..."
 }
 
 // OutputLabel names the box under the code.
@@ -69,12 +80,15 @@ func codeRenderer(t *template.Template) markdown.CodeRenderer {
 			Code:   template.HTML(code.String()),
 			Runs:   s.Runs(),
 			Result: b.Result,
-			Varies: s.Options.Varies,
+			Varies: s.Varies(),
 			Expect: s.Options.Expect.String(),
 			Vet:    s.Options.Vet,
 		}
 		if b.Result != nil {
 			d.Provenance = provenance(b.Provenance)
+		}
+		if f := b.Timeline; f != nil && b.Result != nil {
+			d.Trace = &traceData{SVG: template.HTML(f.SVG), Summary: f.Summary, Caption: s.Options.TraceCaption}
 		}
 		return t.ExecuteTemplate(w, "snippet", d)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/gonotes/concurrency/generator/engine"
+	"github.com/gonotes/concurrency/generator/timeline"
 )
 
 func TestProgramOutputIsEscaped(t *testing.T) {
@@ -96,5 +97,30 @@ func TestSnippetCode(t *testing.T) {
 	}
 	if n := strings.Count(page, `class="line hl"`); n != 1 {
 		t.Errorf("%d highlighted lines, want 1", n)
+	}
+}
+
+// TestTraceFigure checks the figure of a traced run: inline under the
+// output, so the page's theme reaches it, with the lesson's caption and
+// the summary as text, both escaped; and nothing where there is no run.
+func TestTraceFigure(t *testing.T) {
+	svg := `<svg xmlns="http://www.w3.org/2000/svg" class="tl" role="img" aria-labelledby="snippet-5-trace-title snippet-5-trace-desc"><title id="snippet-5-trace-title">t</title></svg>`
+	for _, ran := range []bool{true, false} {
+		s := site(t, "")
+		var res *engine.Result
+		if ran {
+			res = &engine.Result{Outcome: engine.OK}
+		}
+		withOutput(t, s, "01-goroutines.md", res)
+		b := s.Lessons[0].Blocks[0]
+		b.Snippet.Options.TraceCaption = "Look for <one lane>."
+		b.Timeline = &timeline.Figure{SVG: []byte(svg), Summary: "2 goroutines & 1 lane."}
+		page := string(render(t, s)["goroutines.html"])
+		want := "</div>\n<figure class=\"trace\">\n" +
+			`<div class="trace-scroll" tabindex="0" role="group" aria-label="Timeline of the run; scrolls sideways on a narrow screen">` + svg + "</div>\n" +
+			`<figcaption><span class="trace-look">Look for &lt;one lane&gt;.</span> <span class="trace-summary">2 goroutines &amp; 1 lane.</span></figcaption>` + "\n</figure>\n</figure>"
+		if got := strings.Contains(page, want); got != ran {
+			t.Errorf("ran %v: the page has the figure under the output: %v, want %v\n%s", ran, got, ran, page)
+		}
 	}
 }

@@ -43,6 +43,7 @@ package runner
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/gonotes/concurrency/generator/engine"
@@ -72,6 +73,10 @@ type Request struct {
 	// only). Its report is the output, with exit status 1 when it found
 	// something, as the go command exits.
 	Vet bool
+	// Trace records the run's execution trace into Result.Trace (engine go
+	// only; see toolchain.Program). A trace over toolchain.MaxTrace stops
+	// the program, with Outcome OutputLimit and a Note that says so.
+	Trace bool
 	// Allow lists imports outside the interpreter's allow-list that the
 	// snippet opted into (engine yaegi only).
 	Allow []string
@@ -122,6 +127,10 @@ func (r *Runner) Close() error { return r.tc.Close() }
 // GoVersion is the version of the toolchain engine=go builds with.
 func (r *Runner) GoVersion() string { return r.tc.Version }
 
+// Cores is the number of logical CPUs of the machine programs run on, as
+// runtime.NumCPU reports it to them.
+func (r *Runner) Cores() int { return runtime.NumCPU() }
+
 // Run runs req's program and returns what it did. Everything the program
 // does, including failing to compile, panicking or being killed at a limit,
 // is a Result with its Outcome; the error is only for failures of the
@@ -148,10 +157,10 @@ func (r *Runner) Run(ctx context.Context, req Request) (engine.Result, error) {
 	)
 	switch req.Engine {
 	case snippet.Go:
-		res, err = r.tc.Run(ctx, toolchain.Program{Source: req.Source, Flags: req.Flags, Vet: req.Vet, Limits: lim})
+		res, err = r.tc.Run(ctx, toolchain.Program{Source: req.Source, Flags: req.Flags, Vet: req.Vet, Trace: req.Trace, Limits: lim})
 	case snippet.Yaegi, "":
-		if len(req.Flags) > 0 || req.Vet {
-			return engine.Result{}, fmt.Errorf("runner: build flags and vet need engine go, not yaegi")
+		if len(req.Flags) > 0 || req.Vet || req.Trace {
+			return engine.Result{}, fmt.Errorf("runner: build flags, vet and trace need engine go, not yaegi")
 		}
 		res, err = r.runYaegi(ctx, req, lim)
 	default:

@@ -222,3 +222,33 @@ func TestRunsAndEngine(t *testing.T) {
 		})
 	}
 }
+
+// TestVaries checks which outputs a page labels as varying: those the
+// lesson says vary, and a traced run's unless an output comment pins it.
+func TestVaries(t *testing.T) {
+	const (
+		plain  = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n"
+		pinned = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n\t// Output:\n\t// hi\n}\n"
+	)
+	tests := []struct {
+		info, body string
+		varies     bool
+	}{
+		{"go", plain, false},
+		{"go output=varies", plain, true},
+		{"go engine=go trace", plain, true},
+		{"go engine=go trace", pinned, false},
+		{`go engine=go trace="look" output=varies`, pinned, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.info, func(t *testing.T) {
+			s, err := New("content/x.md", 1, tt.info, tt.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.Varies(); got != tt.varies {
+				t.Errorf("Varies() = %v, want %v (pinned by an output comment: %v)", got, tt.varies, s.Check.Present)
+			}
+		})
+	}
+}

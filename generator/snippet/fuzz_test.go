@@ -21,6 +21,7 @@ func FuzzParseInfo(f *testing.F) {
 		`go title="a b" norun`,
 		"go engine=go flags=-race vet timeout=2s",
 		"go expect=exit=3 output=varies allow=os/exec,net",
+		`go engine=go trace="what to look for"`,
 		"sh lines",
 		`"" lines`,
 	} {
@@ -67,11 +68,14 @@ func FuzzParseInfo(f *testing.F) {
 		if o.Engine != "" && o.Engine != Yaegi && o.Engine != Go {
 			t.Errorf("ParseInfo(%q).Engine = %q", info, o.Engine)
 		}
-		if (len(o.Flags) > 0 || o.Vet) && o.Engine != Go {
+		if (len(o.Flags) > 0 || o.Vet || o.Trace) && o.Engine != Go {
 			t.Errorf("ParseInfo(%q) accepted flags or vet without engine=go: %+v", info, o)
 		}
-		if o.Lang != "go" && (o.NoRun || o.Engine != "" || o.Timeout != 0 || o.Expect.Kind != "" || o.Varies || len(o.Flags) > 0 || o.Vet || len(o.Allow) > 0) {
+		if o.Lang != "go" && (o.NoRun || o.Engine != "" || o.Timeout != 0 || o.Expect.Kind != "" || o.Varies || len(o.Flags) > 0 || o.Vet || len(o.Allow) > 0 || o.Trace) {
 			t.Errorf("ParseInfo(%q) accepted execution options on a %q block: %+v", info, o.Lang, o)
+		}
+		if o.TraceCaption != "" && !o.Trace {
+			t.Errorf("ParseInfo(%q) has a trace caption without trace: %+v", info, o)
 		}
 		for _, p := range o.Allow {
 			if p == "" || p != strings.TrimSpace(p) {
@@ -115,6 +119,8 @@ func format(o Options) string {
 	add(len(o.Flags) > 0, "flags="+strings.Join(o.Flags, " "))
 	add(o.Vet, "vet")
 	add(len(o.Allow) > 0, "allow="+strings.Join(o.Allow, ","))
+	add(o.Trace && o.TraceCaption == "", "trace")
+	add(o.TraceCaption != "", "trace="+o.TraceCaption)
 	for i, w := range words {
 		words[i] = `"` + w + `"`
 	}

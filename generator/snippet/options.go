@@ -25,9 +25,23 @@
 //	flags=LIST      build flags for engine=go, such as -race
 //	vet             show what go vet reports about the program instead of running it (engine=go)
 //	allow=LIST      packages outside the allow-list this program may import, comma separated
+//	trace           record what the Go scheduler did in the run and draw it under the output (engine=go)
+//	trace="TEXT"    the same, with TEXT (what to look for in the picture) as the figure's caption
 //
 // A block that is a complete program (package main with func main) runs unless
 // it says norun. Unknown options, repeated options and malformed values are errors.
+//
+// # Traced runs
+//
+// trace records the run's execution trace with runtime/trace and draws it as
+// a goroutine timeline (package timeline). It needs engine=go, since only the
+// real runtime has a scheduler to record, and a run to record: not vet, norun
+// or expect=compile-error. A traced snippet's output is treated as varying
+// (see Snippet.Varies) unless an // Output: comment pins it: whether timing
+// shows in printed text cannot be told from the text, and the run that was
+// recorded is the one whose output is shown, so the page must not promise the
+// reader the same output from another run. Where the lesson pins the output,
+// the build checks it as for any snippet, and the promise is kept.
 package snippet
 
 import (
@@ -77,6 +91,10 @@ type Options struct {
 	Flags     []string
 	Vet       bool
 	Allow     []string
+	Trace     bool
+	// TraceCaption is the value of trace="...": what to look for in the
+	// picture, as its caption.
+	TraceCaption string
 }
 
 // ParseInfo parses a fenced block's info string.
@@ -115,7 +133,7 @@ func (o *Options) set(key, val string, hasVal bool) error {
 		*dst = true
 		return nil
 	}
-	if !hasVal && !slices.Contains([]string{"lines", "norun", "vet"}, key) {
+	if !hasVal && !slices.Contains(flags, key) {
 		if _, known := valued[key]; known {
 			return fmt.Errorf("option %q needs a value: %s=%s", key, key, valued[key])
 		}
@@ -130,6 +148,8 @@ func (o *Options) set(key, val string, hasVal bool) error {
 		return flag(&o.NoRun)
 	case "vet":
 		return flag(&o.Vet)
+	case "trace":
+		o.Trace, o.TraceCaption = true, val
 	case "title":
 		o.Title = val
 	case "hl":
@@ -182,6 +202,10 @@ func (o *Options) set(key, val string, hasVal bool) error {
 	return nil
 }
 
+// flags lists the options that may be given without a value; trace may
+// also have one.
+var flags = []string{"lines", "norun", "vet", "trace"}
+
 // valued lists the options that take a value, with an example of one.
 var valued = map[string]string{
 	"title": "main.go", "hl": "2,4-6", "engine": "go", "timeout": "2s",
@@ -189,7 +213,7 @@ var valued = map[string]string{
 }
 
 func knownOptions() []string {
-	keys := []string{"lines", "norun", "vet"}
+	keys := slices.Clone(flags)
 	for k := range valued {
 		keys = append(keys, k)
 	}
@@ -201,11 +225,11 @@ func knownOptions() []string {
 func (o *Options) check() error {
 	isGo := o.Lang == "go"
 	runOnly := o.NoRun || o.Engine != "" || o.Timeout != 0 || o.Expect.Kind != "" || o.Varies ||
-		len(o.Flags) > 0 || o.Vet || len(o.Allow) > 0
+		len(o.Flags) > 0 || o.Vet || len(o.Allow) > 0 || o.Trace
 	switch {
 	case !isGo && runOnly:
 		return fmt.Errorf("execution options apply only to go blocks, not %q", o.Lang)
-	case o.NoRun && (o.Engine != "" || o.Timeout != 0 || o.Expect.Kind != "" || o.Varies || len(o.Flags) > 0 || o.Vet):
+	case o.NoRun && (o.Engine != "" || o.Timeout != 0 || o.Expect.Kind != "" || o.Varies || len(o.Flags) > 0 || o.Vet || o.Trace):
 		return fmt.Errorf("norun cannot be combined with options that only matter when the block runs")
 	case len(o.Flags) > 0 && o.Engine != Go:
 		return fmt.Errorf("flags=%s needs engine=go: yaegi has no build flags", strings.Join(o.Flags, " "))
@@ -213,6 +237,12 @@ func (o *Options) check() error {
 		return fmt.Errorf("vet needs engine=go")
 	case o.Vet && o.Expect.Kind != "" && o.Expect.Kind != "exit":
 		return fmt.Errorf("vet reports problems with exit=1; expect=%s cannot happen", o.Expect)
+	case o.Trace && o.Engine != Go:
+		return fmt.Errorf("trace needs engine=go: it records the Go runtime's scheduler, which yaegi does not run on")
+	case o.Trace && o.Vet:
+		return fmt.Errorf("trace cannot be combined with vet: vet does not run the program")
+	case o.Trace && o.Expect.Kind == "compile-error":
+		return fmt.Errorf("trace cannot be combined with expect=compile-error: a program that does not compile has no run to record")
 	}
 	return nil
 }

@@ -51,6 +51,9 @@ func TestParseInfo(t *testing.T) {
 		{"go engine=go vet expect=exit=1", Options{Lang: "go", Engine: Go, Vet: true, Expect: Expect{Kind: "exit", ExitCode: 1}}},
 		{"go allow=os/exec", Options{Lang: "go", Allow: []string{"os/exec"}}},
 		{`go allow="os/exec, net/http"`, Options{Lang: "go", Allow: []string{"os/exec", "net/http"}}},
+		{"go engine=go trace", Options{Lang: "go", Engine: Go, Trace: true}},
+		{`go engine=go trace="one lane, taking turns"`, Options{Lang: "go", Engine: Go, Trace: true, TraceCaption: "one lane, taking turns"}},
+		{"go engine=go trace expect=deadlock flags=-race", Options{Lang: "go", Engine: Go, Trace: true, Expect: Expect{Kind: "deadlock"}, Flags: []string{"-race"}}},
 		{
 			`go title="worker pool.go" lines hl=3-5,8 engine=go timeout=5s expect=exit=3 output=varies flags=-race vet allow=os/exec`,
 			Options{
@@ -125,6 +128,15 @@ func TestParseInfoErrors(t *testing.T) {
 		{"go norun engine=go", "norun cannot be combined"},
 		{"go norun expect=panic", "norun cannot be combined"},
 		{"go norun output=varies", "norun cannot be combined"},
+		{"go trace", "trace needs engine=go"},
+		{"go engine=yaegi trace", "trace needs engine=go"},
+		{`go trace="look here"`, "trace needs engine=go"},
+		{"go engine=go trace vet", "trace cannot be combined with vet"},
+		{"go engine=go trace expect=compile-error", "trace cannot be combined with expect=compile-error"},
+		{"go norun engine=go trace", "norun cannot be combined"},
+		{"go engine=go trace trace", `option "trace" given twice`},
+		{"go engine=go trace=", `option "trace" has an empty value`},
+		{"sh trace", "execution options apply only to go blocks"},
 		{"sh norun", `execution options apply only to go blocks, not "sh"`},
 		{"sh timeout=2s", "execution options apply only to go blocks"},
 		{"sh engine=go", "execution options apply only to go blocks"},
@@ -157,7 +169,7 @@ func TestUnknownOptionListsKnownOptions(t *testing.T) {
 	if err == nil {
 		t.Fatal("ParseInfo accepted an unknown option")
 	}
-	for _, opt := range []string{"title", "lines", "hl", "norun", "engine", "timeout", "expect", "output", "flags", "vet", "allow"} {
+	for _, opt := range []string{"title", "lines", "hl", "norun", "engine", "timeout", "expect", "output", "flags", "vet", "allow", "trace"} {
 		if !strings.Contains(err.Error(), opt) {
 			t.Errorf("error %q does not list the known option %q", err, opt)
 		}

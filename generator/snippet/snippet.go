@@ -71,6 +71,13 @@ func (s *Snippet) Runs() bool {
 	return s.Options.Lang == "go" && !s.Options.NoRun && IsProgram(s.Source)
 }
 
+// Varies reports whether the snippet's output is shown as one that changes
+// from run to run: it says output=varies, or it is traced and no // Output:
+// comment pins what it prints (see "Traced runs" in the package doc).
+func (s *Snippet) Varies() bool {
+	return s.Options.Varies || s.Options.Trace && !s.Check.Present
+}
+
 // EngineOrDefault returns the engine the snippet runs on.
 func (s *Snippet) EngineOrDefault() Engine {
 	if s.Options.Engine == "" {

@@ -11,7 +11,10 @@
 //     RecorderFile) that behave like it and also write an execution trace
 //     to TraceFile in the working directory, from the start of main's body
 //     until main returns. The caller builds and runs that module as it
-//     would the program; Instrument's doc says what differs.
+//     would the program; Instrument's doc says what differs. InstrumentFD
+//     writes the trace to an open file descriptor instead, for a run whose
+//     files vanish with it (a sandbox's private /tmp): the caller reads it
+//     from a pipe and bounds it there.
 //   - Parse(r) reads the trace into a Timeline: lanes per P, the program's
 //     goroutines with the stretches they ran, blocked (with the reason) and
 //     were runnable, wake-ups, the program's tasks, regions and logs, and

@@ -30,8 +30,10 @@ func (p *reader) finish() *Timeline {
 				s.g.Ready = append(s.g.Ready, Span{Start: s.ready, End: end})
 			}
 		}
-		for _, i := range s.regions {
-			s.g.Regions[i].End = end
+		for _, open := range s.regions {
+			for _, i := range open {
+				s.g.Regions[i].End = end
+			}
 		}
 		switch kindOf(s) {
 		case program:

@@ -59,6 +59,26 @@ const startName = "startTimelineTrace"
 // trace.WithRegion, trace.StartRegion or trace.Log works unchanged, and
 // Parse names goroutines after its regions.
 func Instrument(src string) (map[string]string, error) {
+	return instrument(src, `os.Create("`+TraceFile+`")`)
+}
+
+// InstrumentFD is Instrument for a run that keeps none of its files, such
+// as one in a sandbox with a private /tmp: the program writes its trace to
+// its open file descriptor fd (3 or more) instead of TraceFile, as the
+// runtime hands it over, and closes fd when it stops the trace. The caller
+// reads the trace from the other end of a pipe, and can bound its size by
+// refusing to read more, which stops the program. With fd not open, the
+// program runs as it would and the trace is lost.
+func InstrumentFD(src string, fd int) (map[string]string, error) {
+	if fd < 3 {
+		return nil, fmt.Errorf("instrumenting for a trace: file descriptor %d is one of the standard streams", fd)
+	}
+	return instrument(src, `os.NewFile(`+strconv.Itoa(fd)+`, "trace"), error(nil)`)
+}
+
+// instrument is Instrument with the trace's file opened by open (see
+// recorder).
+func instrument(src, open string) (map[string]string, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "main.go", src, parser.SkipObjectResolution)
 	if err != nil {
@@ -107,7 +127,7 @@ func Instrument(src string) (map[string]string, error) {
 	return map[string]string{
 		"go.mod":     goMod,
 		"main.go":    main,
-		RecorderFile: strings.ReplaceAll(recorder, startName, name),
+		RecorderFile: strings.ReplaceAll(recorder(open), startName, name),
 	}, nil
 }
 

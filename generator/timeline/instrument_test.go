@@ -197,3 +197,51 @@ func lines(s string) string {
 	}
 	return strings.Join(at, " ")
 }
+
+// TestInstrumentFD runs a program instrumented to write its trace to file
+// descriptor 3, a pipe, as a sandboxed run does: the whole trace comes
+// through the pipe, and nothing is written to the working directory.
+func TestInstrumentFD(t *testing.T) {
+	if _, err := InstrumentFD(source(t, "handoff"), 2); err == nil {
+		t.Error("InstrumentFD accepted standard error as the trace's descriptor")
+	}
+	files, err := InstrumentFD(source(t, "handoff"), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", "prog", ".")
+	build.Dir = dir
+	build.Env = append(os.Environ(), "GOTOOLCHAIN=local", "CGO_ENABLED=0", "GOFLAGS=")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	cmd := exec.CommandContext(ctx, filepath.Join(dir, "prog"))
+	cmd.Dir, cmd.ExtraFiles = dir, []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	tl, perr := Parse(r)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("the traced program failed: %v", err)
+	}
+	if perr != nil || tl.Incomplete || len(tl.Goroutines) != 2 {
+		t.Errorf("want a whole trace of 2 goroutines through the pipe; got %v, %+v", perr, tl)
+	}
+	if _, err := os.Stat(filepath.Join(dir, TraceFile)); err == nil {
+		t.Errorf("the program also wrote %s", TraceFile)
+	}
+}

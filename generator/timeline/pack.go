@@ -22,6 +22,35 @@ type bar struct {
 	busy       time.Duration
 	keys       []int // the distinct keys, in order of first appearance
 	first      piece
+	// seen holds keys as a set once there are many, so that a bar merging
+	// the slivers of thousands of goroutines costs no more than its pieces.
+	seen map[int]bool
+}
+
+// manyKeys is how many keys a bar looks through before keeping a set.
+const manyKeys = 16
+
+// add records key k in b, reporting whether it is new.
+func (b *bar) add(k int) bool {
+	if b.seen == nil {
+		if slices.Contains(b.keys, k) {
+			return false
+		}
+		b.keys = append(b.keys, k)
+		if len(b.keys) > manyKeys {
+			b.seen = map[int]bool{}
+			for _, k := range b.keys {
+				b.seen[k] = true
+			}
+		}
+		return true
+	}
+	if b.seen[k] {
+		return false
+	}
+	b.seen[k] = true
+	b.keys = append(b.keys, k)
+	return true
 }
 
 // mixed is the key of a bar that merges pieces of different keys.
@@ -51,8 +80,7 @@ func pack(pieces []piece, px, minW float64) []bar {
 				b.end = max(b.end, p.end)
 				b.n++
 				b.busy += p.end - p.start
-				if !slices.Contains(b.keys, p.key) {
-					b.keys = append(b.keys, p.key)
+				if b.add(p.key) {
 					b.key = mixed
 				}
 				continue

@@ -43,6 +43,24 @@ func TestPack(t *testing.T) {
 	}
 }
 
+// TestPackManyKeys merges the slivers of many goroutines, more than a bar
+// looks through one by one, and some of them twice: the bar lists each
+// once, in the order they first ran.
+func TestPackManyKeys(t *testing.T) {
+	var pieces []piece
+	for i := range 3 * manyKeys {
+		k := i % (2 * manyKeys)
+		pieces = append(pieces, piece{start: time.Duration(i) * time.Microsecond, end: time.Duration(i+1) * time.Microsecond, key: k})
+	}
+	bars := pack(pieces, 10.0/float64(time.Millisecond), 1)
+	if len(bars) != 1 || bars[0].n != len(pieces) || bars[0].key != mixed {
+		t.Fatalf("want one mixed bar of %d slivers, got %+v", len(pieces), bars)
+	}
+	if got := bars[0].keys; len(got) != 2*manyKeys || got[0] != 0 || got[len(got)-1] != 2*manyKeys-1 {
+		t.Errorf("keys %v, want 0 to %d once each", got, 2*manyKeys-1)
+	}
+}
+
 func TestTicks(t *testing.T) {
 	tests := []struct {
 		d    time.Duration

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -78,7 +77,10 @@ type gstate struct {
 	runOn   int
 	ready   time.Duration // runnable since, or -1
 	block   *Block        // the open block while waiting
-	regions []int         // indexes into g.Regions of the open ones
+	// regions holds the open regions, indexes into g.Regions, by type:
+	// an end closes the innermost open one of its type, in constant time
+	// however many a hostile program leaves open.
+	regions map[string][]int
 }
 
 type reader struct {
@@ -190,16 +192,16 @@ func (p *reader) region(ev trace.Event) {
 		if i, ok := p.tasks[r.Task]; ok {
 			task = p.tl.Tasks[i].Type
 		}
-		s.regions = append(s.regions, len(s.g.Regions))
+		if s.regions == nil {
+			s.regions = map[string][]int{}
+		}
+		s.regions[r.Type] = append(s.regions[r.Type], len(s.g.Regions))
 		s.g.Regions = append(s.g.Regions, Region{Type: r.Type, Task: task, Start: p.now, End: -1})
 		return
 	}
-	for i := len(s.regions) - 1; i >= 0; i-- {
-		if reg := &s.g.Regions[s.regions[i]]; reg.Type == r.Type {
-			reg.End = p.now
-			s.regions = slices.Delete(s.regions, i, i+1)
-			return
-		}
+	if open := s.regions[r.Type]; len(open) > 0 {
+		s.g.Regions[open[len(open)-1]].End = p.now
+		s.regions[r.Type] = open[:len(open)-1]
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -35,7 +36,7 @@ type binaries struct {
 
 // buildKey derives a build's key from what decides the binary.
 func buildKey(p Program) string {
-	sum := sha256.Sum256([]byte(p.Source + "\x00" + strings.Join(p.Flags, "\x00")))
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%t\x00%s\x00%s", p.Trace, p.Source, strings.Join(p.Flags, "\x00"))))
 	return hex.EncodeToString(sum[:])
 }
 

@@ -1,8 +1,10 @@
 package toolchain
 
 import (
+	"bytes"
 	"context"
 	"debug/elf"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,19 +16,27 @@ import (
 
 // runBinary runs the program built in dir, in the sandbox: it sees only its
 // private /tmp, and the system's libraries read-only when it is linked
-// dynamically (a -race binary).
-func (t *Toolchain) runBinary(ctx context.Context, dir string, lim engine.Limits) (engine.Result, error) {
+// dynamically (a -race binary). A traced program writes its trace to a
+// third pipe, TraceFD, kept in Result.Trace up to MaxTrace bytes; a program
+// whose trace grows past that is stopped, as one that prints too much is.
+func (t *Toolchain) runBinary(ctx context.Context, dir string, lim engine.Limits, trace bool) (engine.Result, error) {
 	prog := filepath.Join(dir, "prog")
 	var mounts []sandbox.Mount
 	if dynamic(prog) {
 		mounts = existing(systemPaths)
 	}
 	rec := engine.NewRecorder(lim.MaxOutput)
+	outputs := []io.Writer{rec.Writer(engine.Stdout), rec.Writer(engine.Stderr)}
+	var tr *traceBuffer
+	if trace {
+		tr = &traceBuffer{}
+		outputs = append(outputs, tr)
+	}
 	exit, err := t.sb.Run(ctx, sandbox.Spec{
 		Exe:     prog,
 		Args:    []string{"main"},
 		Env:     []string{"PATH=/usr/bin:/bin"},
-		Outputs: []io.Writer{rec.Writer(engine.Stdout), rec.Writer(engine.Stderr)},
+		Outputs: outputs,
 		Mounts:  mounts,
 		Limits:  sandbox.Limits{Timeout: lim.Timeout, Memory: lim.MaxMemory, Tasks: lim.MaxTasks, Disk: RunDisk},
 	})
@@ -39,8 +49,40 @@ func (t *Toolchain) runBinary(ctx context.Context, dir string, lim engine.Limits
 	res := rec.Result()
 	res.Stabilise(dir)
 	res.End(Ending(exit), lim)
+	if tr != nil {
+		res.Trace = tr.Bytes()
+		if tr.full {
+			res.Note = fmt.Sprintf("killed: its execution trace passed %s, the most a figure is drawn from; trace a shorter run", engine.Size(MaxTrace))
+		}
+	}
 	return res, nil
 }
+
+// TraceFD is the file descriptor a traced program writes its trace to: the
+// first of the sandbox's outputs past stdout and stderr.
+const TraceFD = 3
+
+// MaxTrace bounds a run's execution trace. The generator parses and draws
+// a trace in its own memory, at worst some 25 bytes for each byte of trace
+// (a run that starts 100,000 goroutines); lessons' traces take kilobytes.
+const MaxTrace = 8 << 20
+
+// traceBuffer keeps a trace and refuses it past MaxTrace, which stops the
+// program.
+type traceBuffer struct {
+	bytes.Buffer
+	full bool
+}
+
+func (b *traceBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > MaxTrace {
+		b.full = true
+		return 0, errTraceFull
+	}
+	return b.Buffer.Write(p)
+}
+
+var errTraceFull = errors.New("trace limit reached")
 
 // RunDisk is the size of a running program's private /tmp.
 const RunDisk = 64 << 20

@@ -21,6 +21,7 @@ import (
 
 	"github.com/gonotes/concurrency/generator/engine"
 	"github.com/gonotes/concurrency/generator/sandbox"
+	"github.com/gonotes/concurrency/generator/timeline"
 )
 
 // Toolchain is the installed Go, as snippets are built with it.
@@ -62,7 +63,10 @@ type Program struct {
 	Flags  []string // go build flags, such as -race
 	// Vet runs go vet instead of building and running. Its report is the
 	// output, with exit status 1 when it found something.
-	Vet    bool
+	Vet bool
+	// Trace records the run's execution trace into Result.Trace: the
+	// program is built with package timeline's recorder, writing to TraceFD.
+	Trace  bool
 	Limits engine.Limits // of the run, not of the build
 }
 
@@ -70,7 +74,7 @@ type Program struct {
 // soon, as verification does with output that varies, is not built again.
 func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
 	if p.Vet {
-		dir, err := module(p.Source)
+		dir, _, err := module(Program{Source: p.Source})
 		if err != nil {
 			return engine.Result{}, err
 		}
@@ -80,32 +84,47 @@ func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
 	b, release := t.built.get(buildKey(p))
 	defer release()
 	b.once.Do(func() {
-		if b.dir, b.err = module(p.Source); b.err == nil {
+		var untraceable error
+		if b.dir, untraceable, b.err = module(p); b.err == nil {
 			b.res, b.ok, b.err = t.build(ctx, b.dir, p.Flags)
+		}
+		if b.ok && untraceable != nil {
+			b.ok, b.err = false, untraceable
 		}
 	})
 	if b.err != nil || !b.ok {
 		return b.res, b.err
 	}
-	return t.runBinary(ctx, b.dir, p.Limits)
+	return t.runBinary(ctx, b.dir, p.Limits, p.Trace)
 }
 
 // Close removes the binaries kept for running again.
 func (t *Toolchain) Close() error { return t.built.close() }
 
-// module writes the program as a module in a new temporary folder.
-func module(src string) (string, error) {
-	dir, err := sandbox.TempDir()
-	if err != nil {
-		return "", err
+// module writes the program as a module in a new temporary folder, with
+// the trace recorder when p.Trace asks for it. A program the recorder
+// cannot be added to is written as it is, and untraceable says why: one
+// that does not parse then fails to compile in Go's words; one that
+// compiles must not run untraced.
+func module(p Program) (dir string, untraceable, err error) {
+	files := map[string]string{"go.mod": goMod, "main.go": p.Source}
+	if p.Trace {
+		traced, err := timeline.InstrumentFD(p.Source, TraceFD)
+		if err == nil {
+			files = traced
+		}
+		untraceable = err
 	}
-	for name, data := range map[string]string{"go.mod": goMod, "main.go": src} {
+	if dir, err = sandbox.TempDir(); err != nil {
+		return "", nil, err
+	}
+	for name, data := range files {
 		if err := os.WriteFile(dir+"/"+name, []byte(data), 0o644); err != nil {
 			os.RemoveAll(dir)
-			return "", fmt.Errorf("writing the program: %w", err)
+			return "", nil, fmt.Errorf("writing the program: %w", err)
 		}
 	}
-	return dir, nil
+	return dir, untraceable, nil
 }
 
 // goMod is the go.mod of the temporary module a snippet is built in.
