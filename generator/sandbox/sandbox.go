@@ -86,7 +86,9 @@ type Spec struct {
 	// 3 and so on, one pipe each. A Write that returns an error stops the
 	// program, which then ends with OutputFull.
 	Outputs []io.Writer
-	Mounts  []Mount
+	// Mounts are host paths to show; a dynamically linked program also
+	// gets the System paths.
+	Mounts []Mount
 	// Owner runs the program as the builder's own user, which the go
 	// command needs to write the builder's build cache; otherwise a root
 	// builder's programs run as nobody.

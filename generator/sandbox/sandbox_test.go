@@ -267,6 +267,29 @@ func TestNoCapabilities(t *testing.T) {
 	}
 }
 
+// TestDynamicProgram runs a program linked dynamically, which needs the
+// loader and the C library: the sandbox shows them read-only.
+func TestDynamicProgram(t *testing.T) {
+	requireIsolated(t)
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler for a cgo build")
+	}
+	exe := filepath.Join(t.TempDir(), "dynamic")
+	cmd := exec.Command("go", "build", "-o", exe, "./testdata/misbehave")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !dynamic(exe) {
+		t.Skip("the cgo build came out static")
+	}
+	var o, e buffer
+	exit, err := box.Run(context.Background(), Spec{Exe: exe, Args: []string{"m", "ls", "/"}, Outputs: []io.Writer{&o, &e}, Limits: defaultLimits})
+	if err != nil || exit.Code != 0 || !strings.Contains(o.String(), "usr") {
+		t.Errorf("exit %+v, err %v, / holds %q, stderr %q", exit, err, o.String(), e.String())
+	}
+}
+
 // processesOf lists the processes running exe.
 func processesOf(exe string) []string {
 	entries, _ := os.ReadDir("/proc")

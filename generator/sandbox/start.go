@@ -160,8 +160,13 @@ func (s *Sandbox) isolatedCmd(run string, exe *os.File, spec Spec, pipes []*pipe
 	if dir == "" {
 		dir = privateTmp
 	}
+	mounts := spec.Mounts
+	if dynamic(spec.Exe) {
+		// The loader and the C library, or the program cannot start.
+		mounts = append(System(), mounts...)
+	}
 	is := initSpec{
-		Root: root, Mounts: spec.Mounts, Dir: dir, Args: spec.Args,
+		Root: root, Mounts: mounts, Dir: dir, Args: spec.Args,
 		Env:     append(spec.Env[:len(spec.Env):len(spec.Env)], "HOME="+privateTmp, "TMPDIR="+privateTmp),
 		Outputs: len(spec.Outputs) - 2, Tasks: spec.Limits.Tasks, Disk: spec.Limits.Disk,
 	}

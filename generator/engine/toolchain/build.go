@@ -143,16 +143,10 @@ func (t *Toolchain) buildEnv(race bool) []string {
 	}
 }
 
-// systemPaths are what the C toolchain and the dynamic loader need, for
-// -race builds and binaries: programs and libraries, read-only. Paths this
-// machine lacks are left out.
-var systemPaths = []string{"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc/alternatives", "/etc/ld.so.cache"}
-
 // buildMounts shows the go command the system, its own tree and the
 // program's module, and lets it write the build cache and the module.
 func (t *Toolchain) buildMounts(dir string) []sandbox.Mount {
-	mounts := existing(systemPaths)
-	return append(mounts,
+	return append(sandbox.System(),
 		sandbox.Mount{Path: t.GOROOT},
 		sandbox.Mount{Path: t.GOCACHE, Writable: true},
 		sandbox.Mount{Path: dir, Writable: true})

@@ -3,11 +3,9 @@ package toolchain
 import (
 	"bytes"
 	"context"
-	"debug/elf"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/gonotes/concurrency/generator/engine"
@@ -16,15 +14,11 @@ import (
 
 // runBinary runs the program built in dir, in the sandbox: it sees only its
 // private /tmp, and the system's libraries read-only when it is linked
-// dynamically (a -race binary). A traced program writes its trace to a
+// dynamically (a -race binary; the sandbox sees to that). A traced program writes its trace to a
 // third pipe, TraceFD, kept in Result.Trace up to MaxTrace bytes; a program
 // whose trace grows past that is stopped, as one that prints too much is.
 func (t *Toolchain) runBinary(ctx context.Context, dir string, lim engine.Limits, trace bool) (engine.Result, error) {
 	prog := filepath.Join(dir, "prog")
-	var mounts []sandbox.Mount
-	if dynamic(prog) {
-		mounts = existing(systemPaths)
-	}
 	rec := engine.NewRecorder(lim.MaxOutput)
 	outputs := []io.Writer{rec.Writer(engine.Stdout), rec.Writer(engine.Stderr)}
 	var tr *traceBuffer
@@ -37,7 +31,6 @@ func (t *Toolchain) runBinary(ctx context.Context, dir string, lim engine.Limits
 		Args:    []string{"main"},
 		Env:     []string{"PATH=/usr/bin:/bin"},
 		Outputs: outputs,
-		Mounts:  mounts,
 		Limits:  sandbox.Limits{Timeout: lim.Timeout, Memory: lim.MaxMemory, Tasks: lim.MaxTasks, Disk: RunDisk},
 	})
 	if err != nil {
@@ -94,30 +87,4 @@ func Ending(e sandbox.Exit) engine.Ending {
 		sandbox.Tasks: engine.KillTasks, sandbox.OutputFull: engine.KillOutput,
 	}[e.Reason]
 	return engine.Ending{Killed: kill, Code: e.Code, State: e.State}
-}
-
-// dynamic reports whether the binary at path needs the dynamic loader.
-func dynamic(path string) bool {
-	f, err := elf.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	for _, p := range f.Progs {
-		if p.Type == elf.PT_INTERP {
-			return true
-		}
-	}
-	return false
-}
-
-// existing returns mounts of the paths that exist on this machine.
-func existing(paths []string) []sandbox.Mount {
-	var mounts []sandbox.Mount
-	for _, p := range paths {
-		if _, err := os.Lstat(p); err == nil {
-			mounts = append(mounts, sandbox.Mount{Path: p})
-		}
-	}
-	return mounts
 }
