@@ -22,8 +22,8 @@ func rangeAssign(p *program) {
 		if !ok || rs.Tok != token.ASSIGN || rs.Key == nil {
 			return true
 		}
-		if _, isInt := p.rangeIntType(rs); isInt {
-			return true // rangeInt assigns the variable itself
+		if _, isInt := p.rangeIntType(rs); isInt || p.rangeStringFix(rs) {
+			return true // rangeInt and rangeStrings assign the variables themselves
 		}
 		key := p.fresh("k")
 		vars := key

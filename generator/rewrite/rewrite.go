@@ -95,6 +95,7 @@ func Rewrite(filename string, src []byte) ([]byte, error) {
 	p.check()
 	for _, pass := range []func(*program){
 		rangeInt,
+		rangeStrings,
 		rangeAssign,
 		loopVars,
 		loopClosures,
@@ -103,6 +104,10 @@ func Rewrite(filename string, src []byte) ([]byte, error) {
 		builtins,
 		printBuiltins,
 		stdGeneric,
+		newExprs,
+		selectBranches,
+		selectRecvParens,
+		pkgVars,
 	} {
 		pass(p)
 	}

@@ -1,0 +1,235 @@
+package rewrite
+
+import "testing"
+
+func TestSelectBranches(t *testing.T) {
+	conform(t, []conformCase{
+		{"labelled break last in a case", `package main
+
+import "fmt"
+
+func main() {
+	b := make(chan int, 1)
+	n := 0
+LOOP:
+	for {
+		select {
+		case b <- 1:
+			n++
+		default:
+			break LOOP
+		}
+		n += 10
+	}
+	fmt.Println(n)
+}
+`},
+		{"continue last in a case", `package main
+
+import "fmt"
+
+func main() {
+	m := 0
+L:
+	for i := 0; i < 3; i++ {
+		select {
+		default:
+			m++
+			continue L
+		}
+		m += 100
+	}
+	c := make(chan int, 3)
+	for i := 0; i < 3; i++ {
+		c <- i
+		select {
+		case v := <-c:
+			if v == 1 {
+				m += 1000
+			}
+			continue
+		}
+		m += 100
+	}
+	fmt.Println(m)
+}
+`},
+		{"unlabelled break nested in a case", `package main
+
+import "fmt"
+
+func main() {
+	b := make(chan int, 1)
+	for i := 0; i < 5; i++ {
+		select {
+		case b <- 1:
+			fmt.Println(i, "sent")
+		default:
+			if i == 3 {
+				fmt.Println(i, "break")
+				break
+			}
+			fmt.Println(i, "default")
+		}
+		fmt.Println(i, "after")
+	}
+	switch {
+	default:
+		select {
+		default:
+			if true {
+				break
+			}
+			fmt.Println("not reached")
+		}
+		fmt.Println("after the select, in the switch")
+	}
+}
+`},
+		{"labelled select and nested loops", `package main
+
+import "fmt"
+
+func main() {
+	n := 0
+	for i := 0; i < 3; i++ {
+	S:
+		select {
+		default:
+			for {
+				break S
+			}
+		}
+		n++
+	}
+	c := make(chan int, 1)
+OUTER:
+	for i := 0; i < 4; i++ {
+		select {
+		case c <- i:
+			select {
+			case v := <-c:
+				if v == 2 {
+					break OUTER
+				}
+				n += 10
+			}
+		}
+		n += 100
+	}
+	fmt.Println(n)
+}
+`},
+	})
+}
+
+func TestSelectRecvParens(t *testing.T) {
+	conform(t, []conformCase{
+		{"parenthesised receives", `package main
+
+import "fmt"
+
+func main() {
+	c := make(chan int, 2)
+	c <- 7
+	c <- 8
+	select {
+	case x, ok := (<-c):
+		fmt.Println(x, ok)
+	}
+	select {
+	case ((<-c)):
+		fmt.Println("received")
+	}
+	close(c)
+	var y int
+	var ok bool
+	select {
+	case y, ok = (<-c):
+		fmt.Println(y, ok)
+	}
+}
+`},
+	})
+}
+
+func TestNewExprs(t *testing.T) {
+	conform(t, []conformCase{
+		{"new of a value", `package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+type point struct{ x, y int }
+
+func main() {
+	p, q, r := new(42), new(int64(14)), new(3.5)
+	fmt.Println(*p, *q, *r)
+	s := new(point{1, 2})
+	fmt.Println(*s, *new(strings.ToUpper("go")), *new(2*time.Second))
+	x := 5
+	px := new(x)
+	*px = 6
+	fmt.Println(x, *px, *new(point), *new([]int) == nil)
+}
+`},
+	})
+}
+
+func TestRangeStrings(t *testing.T) {
+	conform(t, []conformCase{
+		{"invalid UTF-8", `package main
+
+import "fmt"
+
+func main() {
+	s := "a\xffb\xc0\xafé"
+	for i, r := range s {
+		fmt.Println(i, r)
+	}
+	for i := range s {
+		i := i * 2
+		fmt.Print(i, " ")
+	}
+	fmt.Println()
+	var i int
+	var r rune
+	for i, r = range s + "!" {
+	}
+	fmt.Println(i, r)
+	var fs []func() int
+	for i := range "\xff\xfe" {
+		fs = append(fs, func() int { return i })
+	}
+	fmt.Println(fs[0](), fs[1]())
+	for i, r := range "héllo" {
+		fmt.Print(i, string(r))
+	}
+	fmt.Println()
+}
+`},
+	})
+}
+
+func TestPkgVars(t *testing.T) {
+	conform(t, []conformCase{
+		{"assigning a variable of the standard library", `package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func main() {
+	runtime.MemProfileRate = 0
+	fmt.Println(runtime.MemProfileRate)
+	runtime.MemProfileRate += 7
+	runtime.MemProfileRate++
+	fmt.Println(runtime.MemProfileRate)
+}
+`},
+	})
+}
