@@ -47,7 +47,7 @@ type Judgement struct {
 
 // refusal matches the yaegi engine's diagnostics for imports and uses of os
 // outside its allow-list (see the engine's checkImports).
-var refusal = regexp.MustCompile(`^(?:import "([^"]+)" (?:cannot be allowed|is not available|is not allowed)|os\.\w+ is not allowed in lessons)`)
+var refusal = regexp.MustCompile(`^(?:import "([^"]+)" (?:cannot be allowed|is not available|is not allowed)|(\w+)\.\w+ is not allowed in lessons)`)
 
 // Classify judges the yaegi run got against the go run want of the same program.
 func Classify(got, want engine.Result) Judgement {
@@ -80,7 +80,7 @@ func sandboxRefused(res engine.Result) ([]string, bool) {
 		case m == nil:
 			refused = append(refused, d.Msg)
 		case m[1] == "":
-			refused = append(refused, "os (beyond the safe subset)")
+			refused = append(refused, m[2]+" (beyond the safe subset)")
 		default:
 			refused = append(refused, m[1])
 		}

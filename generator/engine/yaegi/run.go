@@ -94,7 +94,7 @@ func Run(ctx context.Context, src string, opts Options) (exitCode int, err error
 	if err != nil {
 		return 1, fromScanner(err)
 	}
-	refused, unusedImports := checkImports(fset, file, opts.Allow, allowedOS(exports, overrides))
+	refused, unusedImports := checkImports(fset, file, opts.Allow, limitedNames(exports, overrides, opts.Allow))
 	if len(refused) > 0 {
 		return 1, &RefusalError{Diagnostics: refused}
 	}
