@@ -9,9 +9,13 @@ import (
 // holding the value of expr, where yaegi v0.16.1 returns a pointer to the
 // zero value of expr's type:
 //
-//	p := new(42)   →   p := _gn_new(42)
+//	p := new(42)     →   p := (func(v int) *int { return &v })(42)
+//	p := new(f())    →   p := _gn_new(f())   (when the checker cannot tell the type)
 //
-// new(T) of a type is left alone. An argument counts as a value when the
+// The function literal, where the type is known, spares yaegi a generic
+// call, which it cannot infer from an untyped argument (new(i > 0)) and
+// fails to order among package-level variables. new(T) of a type is left
+// alone. An argument counts as a value when the
 // checker says so, or, where it cannot tell (names from the standard
 // library), when it is a call, a conversion, a literal or an operation.
 func newExprs(p *program) {
@@ -22,6 +26,10 @@ func newExprs(p *program) {
 		}
 		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 		if !ok || !p.builtin(id, "new") || !p.isValue(call.Args[0]) {
+			return true
+		}
+		if t, ok := p.typeString(types.Default(p.info.TypeOf(call.Args[0]))); ok {
+			p.replace(id.Pos(), id.End(), lit("(func(v "+t+") *"+t+" { return &v })"))
 			return true
 		}
 		p.use("new")

@@ -153,6 +153,60 @@ func main() {
 	})
 }
 
+func TestSelectCaseVars(t *testing.T) {
+	conform(t, []conformCase{
+		{"a case's variable in each run", `package main
+
+import "fmt"
+
+func main() {
+	c := make(chan int, 1)
+	var p [3]*int
+	var fs []func() int
+	for i := 0; i < 3; i++ {
+		c <- i * 10
+		select {
+		case req := <-c:
+			p[i] = &req
+			fs = append(fs, func() int { return req })
+		}
+	}
+	fmt.Println(*p[0], *p[1], *p[2], fs[0](), fs[2]())
+}
+`},
+	})
+}
+
+func TestRecvAssigns(t *testing.T) {
+	conform(t, []conformCase{
+		{"a receive assigned to an element, a field or through a pointer", `package main
+
+import "fmt"
+
+type box struct{ v int }
+
+func main() {
+	c := make(chan int, 1)
+	xs := make([]int, 3)
+	c <- 7
+	xs[0] = <-c
+	c <- 8
+	xs[1], _ = <-c, 0
+	var b box
+	c <- 9
+	b.v = <-c
+	p := &xs[2]
+	c <- 6
+	*p = <-c
+	var ok bool
+	c <- 5
+	xs[1], ok = <-c
+	fmt.Println(xs, b, ok)
+}
+`},
+	})
+}
+
 func TestNewExprs(t *testing.T) {
 	conform(t, []conformCase{
 		{"new of a value", `package main

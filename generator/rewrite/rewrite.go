@@ -107,6 +107,8 @@ func Rewrite(filename string, src []byte) ([]byte, error) {
 		newExprs,
 		selectBranches,
 		selectRecvParens,
+		selectCaseVars,
+		recvAssigns,
 		pkgVars,
 	} {
 		pass(p)
