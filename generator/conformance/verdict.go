@@ -15,8 +15,8 @@ type Verdict string
 // The verdicts, in the order the reports list them.
 const (
 	// Same: the same outcome, exit status and standard output, and the same
-	// standard error once stack traces are cut to their first line, which
-	// is what verification of a snippet accepts.
+	// standard error once stack traces are cut to the program's frames
+	// (engine.SameStderr), which is what verification of a snippet accepts.
 	Same Verdict = "same"
 	// SilentlyDifferent: both exited 0 and printed different things; the
 	// interpreter gave no sign that anything went wrong.
@@ -54,10 +54,9 @@ func Classify(got, want engine.Result) Judgement {
 	if refused, ok := sandboxRefused(got); ok {
 		return Judgement{Verdict: Sandbox, Detail: "refused " + strings.Join(refused, ", "), Refused: refused}
 	}
-	gotErr, wantErr := got.ComparableStderr(), want.ComparableStderr()
 	switch {
 	case got.Outcome == want.Outcome && got.ExitCode == want.ExitCode &&
-		got.Stdout() == want.Stdout() && gotErr == wantErr:
+		got.Stdout() == want.Stdout() && engine.SameStderr(&got, &want):
 		return Judgement{Verdict: Same}
 	case got.Outcome == engine.Timeout:
 		return Judgement{Verdict: Timeout, Detail: fmt.Sprintf("yaegi: %s; go run: %s", ending(got), ending(want))}
@@ -124,7 +123,7 @@ func firstDifference(got, want engine.Result) string {
 		got, want string
 	}{
 		{"stdout", got.Stdout(), want.Stdout()},
-		{"stderr", got.ComparableStderr(), want.ComparableStderr()},
+		{"stderr", engine.CutStderr(got.Stderr()), engine.CutStderr(want.Stderr())},
 	} {
 		if s.got == s.want {
 			continue

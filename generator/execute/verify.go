@@ -12,8 +12,8 @@ import (
 // verify compares what yaegi printed (got) with what go run printed (want).
 // Output that varies is compared by how the run ended; an unordered check by
 // its sorted lines; everything else exactly, except the stack traces after a
-// panic or fatal error, whose frames differ between an interpreter and
-// compiled code and are compared by their first line.
+// panic or fatal error, which are compared as the program's part of them
+// (engine.SameStderr).
 func verify(s *snippet.Snippet, got, want *engine.Result) error {
 	if want.Outcome == engine.CompileError {
 		if s.Options.Expect.Kind == "compile-error" {
@@ -35,7 +35,7 @@ func verify(s *snippet.Snippet, got, want *engine.Result) error {
 	if gotOut != wantOut {
 		return disagree(s, "standard output differs", got.Stdout(), want.Stdout())
 	}
-	if g, w := got.ComparableStderr(), want.ComparableStderr(); g != w {
+	if !engine.SameStderr(got, want) {
 		return disagree(s, "standard error differs", got.Stderr(), want.Stderr())
 	}
 	return nil

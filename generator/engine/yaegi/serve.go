@@ -26,6 +26,7 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, env []string) int {
 	// Everything the program writes, os.Stdout and os.Stderr included,
 	// goes to these writers, framed onto one stream. The writes are
 	// unbuffered, so an os.Exit loses nothing.
+	unsure := ""
 	code, err := Run(ctx, req.Source, Options{
 		Stdout:    streamWriter{sink, tagStdout},
 		Stderr:    streamWriter{sink, tagStderr},
@@ -33,6 +34,8 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, env []string) int {
 		Args:      []string{"main"},
 		Env:       env,
 		NoRewrite: req.NoRewrite,
+		Unsure:    func(why string) { unsure = why },
+		Panicked:  func(message string) { sink.send(report{Ended: message}) },
 	})
 	var (
 		compileErr *CompileError
@@ -48,6 +51,8 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, env []string) int {
 	case err != nil:
 		sink.send(report{Failure: err.Error()})
 		return 1
+	case unsure != "":
+		sink.send(report{Unsure: unsure})
 	}
 	return code
 }
