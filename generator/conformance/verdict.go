@@ -62,6 +62,13 @@ func Classify(got, want engine.Result) Judgement {
 		return Judgement{Verdict: Timeout, Detail: fmt.Sprintf("yaegi: %s; go run: %s", ending(got), ending(want))}
 	case got.Outcome == engine.OK && want.Outcome == engine.OK:
 		return Judgement{Verdict: SilentlyDifferent, Detail: firstDifference(got, want)}
+	case got.Outcome == want.Outcome && got.ExitCode == want.ExitCode && got.Stdout() == want.Stdout():
+		// The same failure, told differently.
+		detail := "trace: " + firstDifference(got, want)
+		if got.Unsure != "" {
+			detail += " (" + got.Unsure + ")"
+		}
+		return Judgement{Verdict: Failed, Detail: detail}
 	}
 	return Judgement{Verdict: Failed, Detail: fmt.Sprintf("yaegi: %s; go run: %s", ending(got), ending(want))}
 }
