@@ -62,8 +62,9 @@ func Classify(got, want engine.Result) Judgement {
 		return Judgement{Verdict: Timeout, Detail: fmt.Sprintf("yaegi: %s; go run: %s", ending(got), ending(want))}
 	case got.Outcome == engine.OK && want.Outcome == engine.OK:
 		return Judgement{Verdict: SilentlyDifferent, Detail: firstDifference(got, want)}
-	case got.Outcome == want.Outcome && got.ExitCode == want.ExitCode && got.Stdout() == want.Stdout():
-		// The same failure, told differently.
+	case got.Outcome == want.Outcome && got.ExitCode == want.ExitCode && got.Stdout() == want.Stdout() &&
+		explanation(got) == explanation(want):
+		// The same failure, its trace told differently.
 		detail := "trace: " + firstDifference(got, want)
 		if got.Unsure != "" {
 			detail += " (" + got.Unsure + ")"
