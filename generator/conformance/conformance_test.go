@@ -19,7 +19,7 @@ var (
 	// A few programs of the corpus take 16-25 s under yaegi (ken/divconst.go,
 	// ken/modconst.go, copy.go): slow, not wrong, so they get the time to
 	// finish. Lessons keep runner.DefaultTimeout.
-	timeout = flag.Duration("conformance.timeout", 40*time.Second, "the time limit of each run")
+	timeout = flag.Duration("conformance.timeout", 60*time.Second, "the time limit of each run")
 )
 
 // testRunner runs the programs of the tests.
