@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 
 	"github.com/gonotes/concurrency/generator/engine"
 )
@@ -18,6 +19,10 @@ import (
 // end with. env is the program's environment.
 func Serve(ctx context.Context, r io.Reader, w io.Writer, env []string) int {
 	sink := &frameSink{w: w}
+	// yaegi reports some crashes through the standard library's logger
+	// ("2026/01/02 15:04:05 nil type") as well as in the error it returns;
+	// the program's own log is per run (see run.overrides).
+	log.SetOutput(io.Discard)
 	var req Request
 	if err := json.NewDecoder(r).Decode(&req); err != nil {
 		sink.send(report{Error: fmt.Sprintf("reading the request: %v", err)})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/gonotes/concurrency/generator/engine"
 	"github.com/gonotes/concurrency/generator/runner"
@@ -302,11 +303,8 @@ func main() {
 	}
 }
 
+// run runs src on eng with a time limit of 3s, long enough for every case.
 func run(t *testing.T, eng snippet.Engine, src string) engine.Result {
 	t.Helper()
-	res, err := testRunner.Run(t.Context(), runner.Request{Engine: eng, Source: src})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return runFor(t, eng, src, 3*time.Second)
 }
