@@ -45,6 +45,14 @@ func lookupHelper(name string) helper {
 	return h
 }
 
+// Supplies reports whether the rewrite stands in for function name of the
+// standard library package at path with a helper of its own, which yaegi
+// then runs instead ("slices", "Sort").
+func Supplies(path, name string) bool {
+	_, ok := stdHelperName(path, name)
+	return ok
+}
+
 // stdHelperName returns the name of the helper standing in for function
 // name of the package at path, and whether there is one.
 func stdHelperName(path, name string) (string, bool) {
