@@ -153,6 +153,39 @@ func main() {
 	})
 }
 
+func TestSelectCaseSends(t *testing.T) {
+	conform(t, []conformCase{
+		{"a constant sent in a select case", `package main
+
+import "fmt"
+
+func main() {
+	c32 := make(chan int32, 1)
+	cs := make(chan string, 1)
+	select {
+	case c32 <- 123:
+	}
+	select {
+	case cs <- "hello":
+	}
+	fmt.Println(<-c32, <-cs)
+	var v int32
+	c32 <- 5
+	select {
+	case v = <-c32:
+	}
+	var ok bool
+	c32 <- 6
+	select {
+	case v, ok = <-c32:
+		fmt.Println("got", v, ok)
+	}
+	fmt.Println(v, ok)
+}
+`},
+	})
+}
+
 func TestSelectCaseVars(t *testing.T) {
 	conform(t, []conformCase{
 		{"a case's variable in each run", `package main
@@ -202,6 +235,11 @@ func main() {
 	c <- 5
 	xs[1], ok = <-c
 	fmt.Println(xs, b, ok)
+	c <- 4
+	select {
+	case b.v = <-c:
+		fmt.Println("received", b.v)
+	}
 }
 `},
 	})

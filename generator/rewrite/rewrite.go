@@ -37,7 +37,8 @@
 //     and an unlabelled break nested in a case leaves the loop around the
 //     select (selectbranch.go)
 //   - case v, ok := (<-c) does not compile; case v := <-c shares v across
-//     the select's runs (selectcase.go)
+//     the select's runs; case x.f = <-c assigns nothing; case c32 <- 1
+//     sends an int (selectcase.go)
 //   - xs[i] = <-c assigns nothing (recvassign.go)
 //   - range over a string with invalid UTF-8 gets the offsets wrong
 //     (rangestring.go)
@@ -96,6 +97,8 @@ func Rewrite(filename string, src []byte) ([]byte, error) {
 		selectBranches,
 		selectRecvParens,
 		selectCaseVars,
+		selectCaseAssigns,
+		selectCaseSends,
 		recvAssigns,
 		pkgVars,
 	} {

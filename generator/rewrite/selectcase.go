@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -70,6 +71,73 @@ func selectCaseVars(p *program) {
 		if shadow.Len() > 0 && len(clause.Body) > 0 {
 			p.open(clause.Colon+1, clause, " {"+shadow.String())
 			p.close(clause.End(), clause, " }")
+		}
+		return true
+	})
+}
+
+// selectCaseAssigns moves a select case's assignment into the case's body:
+// yaegi v0.16.1 assigns nothing to an element, a field or through a
+// pointer there, and fails on a variable ("reflect.Select: invalid Dir").
+// The case receives into fresh variables and the body assigns them first,
+// which is when Go evaluates the left side:
+//
+//	case x.a = <-c:   →   case _gn_r1 := <-c: x.a = _gn_r1;
+func selectCaseAssigns(p *program) {
+	ast.Inspect(p.file, func(n ast.Node) bool {
+		clause, ok := n.(*ast.CommClause)
+		if !ok {
+			return true
+		}
+		as, ok := clause.Comm.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN {
+			return true
+		}
+		var vars []string
+		var assign []part
+		for i, lhs := range as.Lhs {
+			v := p.fresh("r")
+			vars = append(vars, v)
+			if i > 0 {
+				assign = append(assign, lit(", "))
+			}
+			assign = append(assign, p.copyNode(lhs))
+		}
+		p.replace(as.Lhs[0].Pos(), as.Rhs[0].Pos(), lit(strings.Join(vars, ", ")+" := "))
+		assign = append([]part{lit(" ")}, assign...)
+		assign = append(assign, lit(" = "+strings.Join(vars, ", ")+";"))
+		p.add(edit{start: p.off(clause.Colon + 1), end: p.off(clause.Colon + 1), parts: assign, span: int(clause.End() - clause.Pos())})
+		return true
+	})
+}
+
+// selectCaseSends gives a constant sent in a select case the channel's
+// element type: yaegi v0.16.1 sends it as its default type, which
+// reflect.Select refuses ("value of type int is not assignable to type
+// int32"):
+//
+//	case c32 <- 123:   →   case c32 <- int32(123):
+func selectCaseSends(p *program) {
+	ast.Inspect(p.file, func(n ast.Node) bool {
+		clause, ok := n.(*ast.CommClause)
+		if !ok {
+			return true
+		}
+		send, ok := clause.Comm.(*ast.SendStmt)
+		if !ok {
+			return true
+		}
+		tv, ok := p.info.Types[send.Value]
+		if !ok || tv.Value == nil {
+			return true
+		}
+		ch, ok := typeUnder(p.info.TypeOf(send.Chan)).(*types.Chan)
+		if !ok {
+			return true
+		}
+		if elem, ok := p.typeString(ch.Elem()); ok {
+			p.open(send.Value.Pos(), send.Value, elem+"(")
+			p.close(send.Value.End(), send.Value, ")")
 		}
 		return true
 	})
