@@ -700,3 +700,29 @@ func _gn_maps_Insert[K comparable, V any](m map[K]V, seq map[K]V) {
 		m[k] = v
 	}
 }
+
+// _gn_slices_CollectSeq is slices.Collect of an iterator function, which
+// the rewrite gives its type argument: yaegi cannot infer it.
+func _gn_slices_CollectSeq[E any](seq func(yield func(E) bool)) []E {
+	var r []E
+	seq(func(v E) bool {
+		r = append(r, v)
+		return true
+	})
+	return r
+}
+
+func _gn_slices_SortedSeq[E _gn_ordered](seq func(yield func(E) bool)) []E {
+	s := _gn_slices_CollectSeq[E](seq)
+	_gn_slices_Sort(s)
+	return s
+}
+
+func _gn_maps_CollectSeq[K comparable, V any](seq func(yield func(K, V) bool)) map[K]V {
+	m := map[K]V{}
+	seq(func(k K, v V) bool {
+		m[k] = v
+		return true
+	})
+	return m
+}

@@ -15,6 +15,8 @@
 // What the rewrite fixes (each in its own file):
 //
 //   - range over an integer: for i := range 5 panics with "nil type" (rangeint.go)
+//   - range over a function (Go 1.23 iterators) crashes too, and package
+//     iter is missing (rangefunc.go)
 //   - per-iteration loop variables: go func() { use(i) }() in a loop sees
 //     the last i; so do closures and &i (loopvar.go)
 //   - closures in a loop passed to compiled code or deferred: wg.Go(func() {
@@ -83,6 +85,7 @@ func Rewrite(filename string, src []byte) ([]byte, error) {
 	}
 	p.check()
 	for _, pass := range []func(*program){
+		rangeFuncs,
 		rangeInt,
 		rangeStrings,
 		rangeAssign,

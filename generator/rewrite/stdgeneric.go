@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // stdGeneric calls helpers instead of generic functions of the standard
@@ -26,8 +27,16 @@ func stdGeneric(p *program) {
 	ast.Inspect(p.file, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && !p.helperArgs(sel, n) {
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if !p.helperArgs(sel, n) {
 				skip[sel] = true
+			} else if name, args, ok := p.seqHelper(sel, n); ok {
+				skip[sel] = true
+				p.use(name)
+				p.replace(sel.Pos(), sel.End(), lit(namePrefix+name+"["+args+"]"))
 			}
 		case *ast.SelectorExpr:
 			if name, ok := p.stdHelper(n); ok && !skip[n] {
@@ -64,6 +73,33 @@ func (p *program) importPath(sel *ast.SelectorExpr) string {
 		return ""
 	}
 	return pkg.Imported().Path()
+}
+
+// seqHelper returns the helper, and its type arguments, for a call of
+// slices.Collect, slices.Sorted or maps.Collect on an iterator function
+// (rather than on what another helper returns).
+func (p *program) seqHelper(sel *ast.SelectorExpr, call *ast.CallExpr) (name, args string, ok bool) {
+	name, ok = p.stdHelper(sel)
+	if !ok || len(call.Args) != 1 || (name != "slices_Collect" && name != "slices_Sorted" && name != "maps_Collect") {
+		return "", "", false
+	}
+	sig, ok := typeUnder(p.info.TypeOf(call.Args[0])).(*types.Signature)
+	if !ok || sig.Params().Len() != 1 {
+		return "", "", false
+	}
+	yield, ok := sig.Params().At(0).Type().Underlying().(*types.Signature)
+	if !ok {
+		return "", "", false
+	}
+	var targs []string
+	for i := range yield.Params().Len() {
+		t, ok := p.typeString(yield.Params().At(i).Type())
+		if !ok {
+			return "", "", false
+		}
+		targs = append(targs, t)
+	}
+	return name + "Seq", strings.Join(targs, ", "), true
 }
 
 // helperArgs reports whether the helper for sel can take call's arguments.

@@ -135,7 +135,7 @@ func (c *checker) stdResult(e ast.Expr, table map[string][]string, f facts) bool
 }
 
 // rangeStatements finds the ranges yaegi cannot run: over a function (an
-// iterator), over an integer whose type comes from the standard library,
+// iterator) that the rewrite leaves as a loop, over an integer whose type comes from the standard library,
 // and for x = range n with x of such a type.
 func rangeStatements(c *checker) {
 	f := c.facts()
@@ -148,8 +148,10 @@ func rangeStatements(c *checker) {
 		t := c.typeOf(rs.X)
 		isInt := t != nil && isInteger(t)
 		switch {
-		case t != nil && isFunc(t), c.stdResult(rs.X, iterFuncs, f), c.callsIterator(rs.X, iterators):
-			c.report(rs.X.Pos(), "range-func", "yaegi crashes on a range over a function (an iterator)")
+		case c.stdResult(rs.X, iterFuncs, f):
+			c.report(rs.X.Pos(), "range-func", "yaegi crashes on a range over an iterator of the standard library")
+		case (t != nil && isFunc(t) || c.callsIterator(rs.X, iterators)) && !plainBody(rs.Body):
+			c.report(rs.X.Pos(), "range-func", "yaegi crashes on a range over a function (an iterator) whose body returns, defers or jumps with a label: the rewrite turns only other loops into calls")
 		case t == nil && c.stdResult(rs.X, intFuncs, f):
 			c.report(rs.X.Pos(), "range-int-std-type", "yaegi crashes on a range over an integer whose type comes from the standard library")
 		case rs.Tok == token.ASSIGN && rs.Key != nil && c.typeOf(rs.Key) == nil && (isInt || c.stdResult(rs.X, intFuncs, f)):
@@ -209,15 +211,30 @@ func (c *checker) callsIterator(e ast.Expr, funcs map[types.Object]bool) bool {
 	return id != nil && funcs[c.info.Uses[id]]
 }
 
-// iteratorFunctions finds package iter, and the Go 1.23 functions of
-// slices and maps that neither yaegi's copies of the packages nor the
-// rewrite's helpers have.
-func iteratorFunctions(c *checker) {
-	for _, spec := range c.file.Imports {
-		if spec.Path.Value == `"iter"` {
-			c.report(spec.Pos(), "iterator-functions", "package iter is not available in yaegi")
+// plainBody reports whether a range loop's body is one generator/rewrite
+// turns into a yield function (see its rangeFuncs): no return, goto,
+// defer or label, and no break or continue with a label.
+func plainBody(body *ast.BlockStmt) bool {
+	plain := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.DeferStmt, *ast.LabeledStmt:
+			plain = false
+		case *ast.BranchStmt:
+			if n.Label != nil || n.Tok == token.GOTO || n.Tok == token.FALLTHROUGH {
+				plain = false
+			}
 		}
-	}
+		return plain
+	})
+	return plain
+}
+
+// iteratorFunctions finds the Go 1.23 functions of slices and maps that
+// neither yaegi's copies of the packages nor the rewrite's helpers have.
+func iteratorFunctions(c *checker) {
 	go123 := map[string][]string{
 		"slices": {"Backward", "AppendSeq", "SortedFunc", "SortedStableFunc"},
 		"maps":   {},

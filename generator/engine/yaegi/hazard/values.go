@@ -33,7 +33,9 @@ func typeErrors(c *checker) {
 			c.report(err.Pos, "pointer-method-interface", "yaegi accepts a value where Go refuses it: %s", msg)
 		case err.Soft && strings.Contains(msg, "imported and not used"):
 			// the engine reports unused imports as gc does
-		case aboutImports(msg, imported):
+		case aboutImports(msg, imported), msg == "missing return":
+			// A panic whose argument calls the standard library does not
+			// end a function for a checker without it.
 		case !other:
 			other = true
 			c.report(err.Pos, "compile-error-text", "the program does not compile, and yaegi words compile errors unlike gc (go build's are shown): %s", msg)
