@@ -86,19 +86,19 @@ func frames(unwinds []unwind, file *ast.File, fset *token.FileSet, kind siteKind
 }
 
 // relocate sets the lines of frames from those locate found, the lines of
-// the statements the functions were at, and reports whether every frame
-// is now sure of its line. In a statement over several lines, the line is
-// that of the expression of the kind that panicked, or of the call of the
-// frame below, if the statement has them on one line.
-func relocate(frames []frame, lines []int, fset *token.FileSet, kind siteKind, origin string) bool {
+// the statements the functions were at, and marks the frames it is sure
+// of. In a statement over several lines, the line is that of the
+// expression of the kind that panicked, or of the call of the frame below,
+// if the statement has them on one line.
+func relocate(frames []frame, lines []int, fset *token.FileSet, kind siteKind, origin string) {
 	for i := range frames {
 		f := &frames[i]
 		if f.fn == nil {
-			return false
+			continue
 		}
 		stmt := statementAt(f.fn, lines[i], fset)
 		if stmt == nil {
-			return false
+			continue
 		}
 		var sites []ast.Node
 		if i == 0 {
@@ -108,15 +108,11 @@ func relocate(frames []frame, lines []int, fset *token.FileSet, kind siteKind, o
 		}
 		switch got := siteLines(fset, sites); len(got) {
 		case 0:
-			f.line = lines[i]
+			f.line, f.sure = lines[i], true
 		case 1:
-			f.line = got[0]
-		default:
-			return false
+			f.line, f.sure = got[0], true
 		}
-		f.sure = true
 	}
-	return true
 }
 
 // header returns the parts of stmt that run when the function is at its

@@ -28,37 +28,57 @@ func (p *prepared) report(ctx context.Context, src string, v any, took time.Dura
 		unsure = append(unsure, why)
 	}
 	frames, origin := mainFrames(p.run.tracer.sequences(), p.written, p.fset, kind)
-	sure := len(frames) > 0
-	for _, f := range frames {
-		sure = sure && f.sure
-	}
-	if !sure && len(frames) > 0 && took < maxLocate {
-		if opts.Panicked != nil {
-			opts.Panicked(b.String())
+	why := namesUnsure(frames)
+	if why == "" && !allSure(frames) {
+		if took < maxLocate {
+			if opts.Panicked != nil {
+				opts.Panicked(b.String())
+			}
+			if lines, ok := locate(ctx, src, opts, frameNames(frames), 2*took+500*time.Millisecond); ok {
+				relocate(frames, lines, p.fset, kind, origin)
+			}
 		}
-		if lines, ok := locate(ctx, src, opts, frameNames(frames), 2*took+500*time.Millisecond); ok {
-			sure = relocate(frames, lines, p.fset, kind, origin)
-		}
-	}
-	for _, f := range frames {
-		if !stableName(f) {
-			sure = false
-			unsure = append(unsure, "Go names a closure after the functions the compiler inlined it into")
-			break
+		if !allSure(frames) {
+			why = "yaegi cannot tell the lines of the program's frames"
 		}
 	}
-	if sure {
+	if why == "" {
 		b.WriteString("\ngoroutine 1 [running]:\n")
 		for _, f := range frames {
 			fmt.Fprintf(&b, "%s(...)\n\t%s:%d\n", f.name, sourceName, f.line)
 		}
-	} else if len(unsure) == 0 || !strings.HasPrefix(unsure[len(unsure)-1], "Go names") {
-		unsure = append(unsure, "yaegi cannot tell the lines of the program's frames")
+	} else {
+		unsure = append(unsure, why)
 	}
 	p.run.stderr.Write([]byte(b.String()))
 	if len(unsure) > 0 && opts.Unsure != nil {
 		opts.Unsure(strings.Join(unsure, "; "))
 	}
+}
+
+// allSure reports whether every frame is sure of its line (and there are
+// frames).
+func allSure(frames []frame) bool {
+	for _, f := range frames {
+		if !f.sure {
+			return false
+		}
+	}
+	return len(frames) > 0
+}
+
+// namesUnsure says why the frames cannot be named as Go names them, or
+// returns "".
+func namesUnsure(frames []frame) string {
+	if len(frames) == 0 {
+		return "yaegi cannot tell the program's frames"
+	}
+	for _, f := range frames {
+		if !stableName(f) {
+			return "Go names a closure after the functions the compiler inlined it into"
+		}
+	}
+	return ""
 }
 
 // mainClosure matches the name of a closure written directly in main.main.
