@@ -54,12 +54,13 @@ type Result struct {
 	Diagnostics []Diagnostic `json:"diagnostics,omitempty"`
 	// Unsure says why the engine's standard error is not what Go prints
 	// there, when the engine knows it is not: the report of a panic or a
-	// fatal error that it could write only in part, such as "yaegi cannot
-	// show where the goroutines were blocked". The part it wrote is true as
-	// far as it goes (the message, and the program's frames it knows), so
-	// SameStderr fails against go run's; a page then shows go run's output,
-	// cut as CutTraces does and labelled as Go's, with this as the reason.
-	// Empty when the engine stands by all it wrote, and always for engine go.
+	// fatal error it could write only in part, such as "yaegi cannot show
+	// where the program's goroutines were blocked". The engine then writes
+	// what it knows (the report's first line, and the program's frames
+	// when it is sure of them all), so SameStderr fails against go run's; a
+	// page shows go run's output instead, cut as CutTraces does and
+	// labelled as Go's, with this as the reason. Empty when the engine
+	// stands by all it wrote, and always for engine go.
 	Unsure string `json:"unsure,omitempty"`
 }
 
