@@ -59,7 +59,7 @@ func result(o engine.Outcome, code int, stdout, stderr string, diags ...engine.D
 }
 
 func TestClassify(t *testing.T) {
-	goPanic := result(engine.Panic, 2, "a\n", "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:5\nexit status 2\n")
+	goPanic := result(engine.Panic, 2, "a\n", "panic: boom\n\ngoroutine 1 [running]:\nfmt.f(0x1)\n\t/go/src/fmt/f.go:3\nmain.main()\n\tmain.go:5\nexit status 2\n")
 	ok := result(engine.OK, 0, "a\nb\n", "")
 	for _, c := range []struct {
 		name      string
@@ -68,8 +68,10 @@ func TestClassify(t *testing.T) {
 		detail    string
 	}{
 		{"same output", ok, ok, Same, ""},
-		{"same panic, other trace", result(engine.Panic, 2, "a\n", "panic: boom\n\ngoroutine 7 [running]:\nmain.main()\n\tmain.go:9\nexit status 2\n"),
+		{"same panic, the program's frames", result(engine.Panic, 2, "a\n", "panic: boom\n\ngoroutine 1 [running]:\nmain.main(...)\n\tmain.go:5\nexit status 2\n"),
 			goPanic, Same, ""},
+		{"same panic, another line", result(engine.Panic, 2, "a\n", "panic: boom\n\ngoroutine 1 [running]:\nmain.main(...)\n\tmain.go:9\nexit status 2\n"),
+			goPanic, Failed, `trace: stderr line 5: go run "\tmain.go:5\n", yaegi "\tmain.go:9\n"`},
 		{"other panic", result(engine.Panic, 2, "a\n", "panic: bang\nexit status 2\n"), goPanic, Failed, "yaegi: panic, exit 2: panic: bang"},
 		{"other stdout", result(engine.OK, 0, "a\nc\n", ""), ok, SilentlyDifferent, `stdout line 2: go run "b\n", yaegi "c\n"`},
 		{"shorter stdout", result(engine.OK, 0, "a\n", ""), ok, SilentlyDifferent, `stdout line 2: go run "b\n", yaegi <end of output>`},

@@ -15,8 +15,8 @@ type Verdict string
 // The verdicts, in the order the reports list them.
 const (
 	// Same: the same outcome, exit status and standard output, and the same
-	// standard error once stack traces are cut to their first line, which
-	// is what verification of a snippet accepts.
+	// standard error once stack traces are cut to the program's frames
+	// (engine.SameStderr), which is what verification of a snippet accepts.
 	Same Verdict = "same"
 	// SilentlyDifferent: both exited 0 and printed different things; the
 	// interpreter gave no sign that anything went wrong.
@@ -47,22 +47,29 @@ type Judgement struct {
 
 // refusal matches the yaegi engine's diagnostics for imports and uses of os
 // outside its allow-list (see the engine's checkImports).
-var refusal = regexp.MustCompile(`^(?:import "([^"]+)" (?:cannot be allowed|is not available|is not allowed)|os\.\w+ is not allowed in lessons)`)
+var refusal = regexp.MustCompile(`^(?:import "([^"]+)" (?:cannot be allowed|is not available|is not allowed)|(\w+)\.\w+ is not allowed in lessons)`)
 
 // Classify judges the yaegi run got against the go run want of the same program.
 func Classify(got, want engine.Result) Judgement {
 	if refused, ok := sandboxRefused(got); ok {
 		return Judgement{Verdict: Sandbox, Detail: "refused " + strings.Join(refused, ", "), Refused: refused}
 	}
-	gotErr, wantErr := got.ComparableStderr(), want.ComparableStderr()
 	switch {
 	case got.Outcome == want.Outcome && got.ExitCode == want.ExitCode &&
-		got.Stdout() == want.Stdout() && gotErr == wantErr:
+		got.Stdout() == want.Stdout() && engine.SameStderr(&got, &want):
 		return Judgement{Verdict: Same}
 	case got.Outcome == engine.Timeout:
 		return Judgement{Verdict: Timeout, Detail: fmt.Sprintf("yaegi: %s; go run: %s", ending(got), ending(want))}
 	case got.Outcome == engine.OK && want.Outcome == engine.OK:
 		return Judgement{Verdict: SilentlyDifferent, Detail: firstDifference(got, want)}
+	case got.Outcome == want.Outcome && got.ExitCode == want.ExitCode && got.Stdout() == want.Stdout() &&
+		explanation(got) == explanation(want):
+		// The same failure, its trace told differently.
+		detail := "trace: " + firstDifference(got, want)
+		if got.Unsure != "" {
+			detail += " (" + got.Unsure + ")"
+		}
+		return Judgement{Verdict: Failed, Detail: detail}
 	}
 	return Judgement{Verdict: Failed, Detail: fmt.Sprintf("yaegi: %s; go run: %s", ending(got), ending(want))}
 }
@@ -80,7 +87,7 @@ func sandboxRefused(res engine.Result) ([]string, bool) {
 		case m == nil:
 			refused = append(refused, d.Msg)
 		case m[1] == "":
-			refused = append(refused, "os (beyond the safe subset)")
+			refused = append(refused, m[2]+" (beyond the safe subset)")
 		default:
 			refused = append(refused, m[1])
 		}
@@ -124,7 +131,7 @@ func firstDifference(got, want engine.Result) string {
 		got, want string
 	}{
 		{"stdout", got.Stdout(), want.Stdout()},
-		{"stderr", got.ComparableStderr(), want.ComparableStderr()},
+		{"stderr", engine.CutStderr(got.Stderr()), engine.CutStderr(want.Stderr())},
 	} {
 		if s.got == s.want {
 			continue

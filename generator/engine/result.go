@@ -56,6 +56,16 @@ type Result struct {
 	// one: the input of the figure drawn from it. It is not part of the
 	// Result's JSON; the cache keeps it beside the Result.
 	Trace []byte `json:"-"`
+	// Unsure says why the engine's standard error is not what Go prints
+	// there, when the engine knows it is not: the report of a panic or a
+	// fatal error it could write only in part, such as "yaegi cannot show
+	// where the program's goroutines were blocked". The engine then writes
+	// what it knows (the report's first line, and the program's frames
+	// when it is sure of them all), so SameStderr fails against go run's; a
+	// page shows go run's output instead, cut as CutTraces does and
+	// labelled as Go's, with this as the reason. Empty when the engine
+	// stands by all it wrote, and always for engine go.
+	Unsure string `json:"unsure,omitempty"`
 }
 
 // Diagnostic is one message about the program at a position in it.
@@ -79,28 +89,6 @@ func (r *Result) stream(s Stream) string {
 		}
 	}
 	return b.String()
-}
-
-// ComparableStderr is standard error with stack traces cut down to the line
-// that says what went wrong (panic: or fatal error:). Two runs of a program
-// agree on it when they fail the same way: the frames of an interpreter and
-// of compiled code have nothing in common.
-func (r *Result) ComparableStderr() string {
-	var out []string
-	skipping := false
-	for _, line := range strings.Split(r.Stderr(), "\n") {
-		switch {
-		case strings.HasPrefix(line, "panic: ") || strings.HasPrefix(line, "fatal error: "):
-			out = append(out, line)
-			skipping = true
-		case strings.HasPrefix(line, "exit status "):
-			out = append(out, line)
-			skipping = false
-		case !skipping:
-			out = append(out, line)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // Append adds output, merging it into the last event when the stream is the same.

@@ -195,20 +195,25 @@ func TestExpectedOutcomesPass(t *testing.T) {
 
 func TestVerifyComparesWhatCanBeCompared(t *testing.T) {
 	yaegiPanic := engine.Result{Outcome: engine.Panic, ExitCode: 2}
-	yaegiPanic.Append(engine.Stderr, "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:6\nexit status 2\n")
+	yaegiPanic.Append(engine.Stderr, "panic: boom\n\ngoroutine 1 [running]:\nmain.main(...)\n\tmain.go:6\nexit status 2\n")
 	goPanic := engine.Result{Outcome: engine.Panic, ExitCode: 2}
-	goPanic.Append(engine.Stderr, "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:6\n\truntime stuff\nexit status 2\n")
+	goPanic.Append(engine.Stderr, "panic: boom\n\ngoroutine 1 [running]:\nsync.(*WaitGroup).Add(0xc000012345, 0xffffffffffffffff)\n"+
+		"\t/usr/local/go/src/sync/waitgroup.go:118\nmain.main()\n\tmain.go:6\nexit status 2\n")
+	otherLine := engine.Result{Outcome: engine.Panic, ExitCode: 2}
+	otherLine.Append(engine.Stderr, "panic: boom\n\ngoroutine 1 [running]:\nmain.main(...)\n\tmain.go:5\nexit status 2\n")
 	tests := []struct {
 		name          string
 		info, body    string
 		yaegi, golang engine.Result
 		ok            bool
+		goShown       bool // the page shows go run's output, labelled
 	}{
-		{"varying output, same outcome", "go output=varies", "", out("1 2\n"), out("2 1\n"), true},
-		{"varying output, different outcome", "go output=varies", "", out("1\n"), yaegiPanic, false},
-		{"unordered output compares sorted lines", "go", "\t// Unordered output:\n\t// a\n\t// b\n", out("b\na\n"), out("a\nb\n"), true},
-		{"panic traces compare by their first line", "go expect=panic", "", yaegiPanic, goPanic, true},
-		{"stderr differs", "go", "", func() engine.Result { r := out("x\n"); r.Append(engine.Stderr, "warn\n"); return r }(), out("x\n"), false},
+		{"varying output, same outcome", "go output=varies", "", out("1 2\n"), out("2 1\n"), true, true},
+		{"varying output, different outcome", "go output=varies", "", out("1\n"), yaegiPanic, false, false},
+		{"unordered output compares sorted lines", "go", "\t// Unordered output:\n\t// a\n\t// b\n", out("b\na\n"), out("a\nb\n"), true, false},
+		{"panic traces compare by the program's frames", "go expect=panic", "", yaegiPanic, goPanic, true, false},
+		{"a frame's line differs: Go's report is shown", "go expect=panic", "", otherLine, goPanic, true, true},
+		{"stderr differs", "go", "", func() engine.Result { r := out("x\n"); r.Append(engine.Stderr, "warn\n"); return r }(), out("x\n"), false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -217,6 +222,9 @@ func TestVerifyComparesWhatCanBeCompared(t *testing.T) {
 			err := All(context.Background(), []*lesson.Block{b}, Config{Jobs: 1, Verify: true, Run: f.run, Versions: versions})
 			if (err == nil) != tt.ok {
 				t.Errorf("err = %v, want ok=%v", err, tt.ok)
+			}
+			if err == nil && (b.Provenance.Engine == "go") != tt.goShown {
+				t.Errorf("shown from %s (reason %q), want go run's: %v", b.Provenance.Engine, b.Provenance.Reason, tt.goShown)
 			}
 		})
 	}

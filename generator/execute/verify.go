@@ -43,8 +43,10 @@ func (r *reference) nth(i int) (engine.Result, error) {
 // Exactly compared: how the run ended, standard output (by sorted lines for
 // an // Unordered output: check) and standard error. Output that varies is
 // yaegi's if Go printed the same in one of variesRuns runs, else Go's
-// first. A stack trace that differs beyond its first line (the frames of an
-// interpreter and of compiled code are not the same) is Go's.
+// first. Standard error is compared with the runtime's reports cut to the
+// program's part (engine.SameStderr); where yaegi says it could not write
+// Go's report (Result.Unsure), or only the reports differ, the page shows
+// Go's, cut the same way.
 func verify(s *snippet.Snippet, got *engine.Result, ref *reference) (engine.Result, string, error) {
 	want, err := ref.first()
 	if err != nil {
@@ -67,6 +69,7 @@ func verify(s *snippet.Snippet, got *engine.Result, ref *reference) (engine.Resu
 				return *got, "", nil
 			}
 		}
+		want.CutTraces()
 		return want, fmt.Sprintf("yaegi printed what none of %d runs of go run did, so this is go run's first", variesRuns), nil
 	}
 	gotOut, wantOut := got.Stdout(), want.Stdout()
@@ -76,13 +79,17 @@ func verify(s *snippet.Snippet, got *engine.Result, ref *reference) (engine.Resu
 	if gotOut != wantOut {
 		return want, "", disagree(s, "standard output differs", got.Stdout(), want.Stdout())
 	}
-	if g, w := got.ComparableStderr(), want.ComparableStderr(); g != w {
-		return want, "", disagree(s, "standard error differs", got.Stderr(), want.Stderr())
+	switch {
+	case engine.SameStderr(got, &want):
+		return *got, "", nil
+	case got.Unsure != "":
+		want.CutTraces()
+		return want, got.Unsure + ", so this is go run's report", nil
+	case engine.SameBeforeReports(got, &want):
+		want.CutTraces()
+		return want, "yaegi's report of this panic differs from Go's, so this is go run's", nil
 	}
-	if got.Stderr() != want.Stderr() {
-		return want, "yaegi cannot show the stack trace Go prints here, so this is go run's output", nil
-	}
-	return *got, "", nil
+	return want, "", disagree(s, "standard error differs", got.Stderr(), want.Stderr())
 }
 
 // sameRun reports whether two runs printed the same: exactly, or by sorted

@@ -86,6 +86,9 @@ func codeRenderer(t *template.Template) markdown.CodeRenderer {
 		}
 		if b.Result != nil {
 			d.Provenance = provenance(b.Provenance)
+			if b.Result.HasReport() {
+				d.Provenance += " " + cutNote
+			}
 		}
 		if f := b.Timeline; f != nil && b.Result != nil {
 			d.Trace = &traceData{SVG: template.HTML(f.SVG), Summary: f.Summary, Caption: s.Options.TraceCaption}
@@ -93,6 +96,9 @@ func codeRenderer(t *template.Template) markdown.CodeRenderer {
 		return t.ExecuteTemplate(w, "snippet", d)
 	}
 }
+
+// cutNote explains the stack traces pages show (see engine.CutReport).
+const cutNote = "The stack trace shows the program's own frames; (...) stands for their arguments."
 
 // provenance says where an output came from, in one line under it.
 func provenance(p engine.Provenance) string {

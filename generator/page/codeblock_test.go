@@ -32,7 +32,8 @@ func TestProgramOutputIsEscaped(t *testing.T) {
 			"a &amp; b\n</pre>",
 		`<div class="output failed" role="group" aria-label="Output">`,
 		`<p class="output-note">&lt;i&gt;note&lt;/i&gt;</p>`,
-		`<p class="provenance">Ran with yaegi (Go interpreter, go1.26.8) when the site was built; verified against go run.</p>`,
+		`<p class="provenance">Ran with yaegi (Go interpreter, go1.26.8) when the site was built; verified against go run. ` +
+			`The stack trace shows the program&#39;s own frames; (...) stands for their arguments.</p>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)

@@ -32,8 +32,8 @@ func loopVars(p *program) {
 			if loop.Tok != token.DEFINE {
 				return true
 			}
-			if _, isInt := p.rangeIntType(loop); isInt {
-				return true // rangeInt declares a fresh variable per iteration
+			if _, isInt := p.rangeIntType(loop); isInt || p.rangeStringFix(loop) || p.rangeFuncFix(loop) {
+				return true // rangeInt, rangeStrings and rangeFuncs declare fresh variables per iteration
 			}
 			var shadow strings.Builder
 			for _, e := range []ast.Expr{loop.Key, loop.Value} {

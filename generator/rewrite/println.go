@@ -20,7 +20,7 @@ func printBuiltins(p *program) {
 		}
 		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 		if ok && (p.builtin(id, "print") || p.builtin(id, "println")) {
-			p.use("print")
+			p.use(id.Name)
 			p.replace(id.Pos(), id.End(), lit(namePrefix+id.Name))
 		}
 		return true

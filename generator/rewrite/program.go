@@ -48,10 +48,14 @@ func (p *program) check() {
 	p.pkg, _ = conf.Check(p.file.Name.Name, p.fset, []*ast.File{p.file}, p.info)
 }
 
-// emptyImporter imports every path as an empty, complete package.
+// emptyImporter imports every path as an empty, complete package, except
+// iter.
 type emptyImporter struct{}
 
 func (emptyImporter) Import(importPath string) (*types.Package, error) {
+	if importPath == "iter" {
+		return iterPackage(), nil // so that a range over an iter.Seq has its types
+	}
 	name := path.Base(importPath)
 	if i := strings.IndexAny(name, ".-"); i > 0 {
 		name = name[:i] // gopkg.in/yaml.v3 and the like

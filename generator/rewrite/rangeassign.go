@@ -22,8 +22,8 @@ func rangeAssign(p *program) {
 		if !ok || rs.Tok != token.ASSIGN || rs.Key == nil {
 			return true
 		}
-		if _, isInt := p.rangeIntType(rs); isInt {
-			return true // rangeInt assigns the variable itself
+		if _, isInt := p.rangeIntType(rs); isInt || p.rangeStringFix(rs) || p.rangeFuncFix(rs) {
+			return true // rangeInt, rangeStrings and rangeFuncs assign the variables themselves
 		}
 		key := p.fresh("k")
 		vars := key

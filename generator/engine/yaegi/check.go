@@ -11,13 +11,13 @@ import (
 	"github.com/gonotes/concurrency/generator/engine/yaegi/symbols"
 )
 
-// checkImports reports the imports a lesson may not use and uses of package
-// os beyond osNames when the block did not opt into the full os (refused),
+// checkImports reports the imports a lesson may not use and uses of a
+// package it has only part of (limited: os, path/filepath) beyond that part,
 // and, as the Go compiler would, imports never used (unused).
-func checkImports(fset *token.FileSet, file *ast.File, allow, osNames []string) (refused, unusedImports []Diagnostic) {
+func checkImports(fset *token.FileSet, file *ast.File, allow []string, limited map[string][]string) (refused, unusedImports []Diagnostic) {
 	var diags []Diagnostic
 	lesson := symbols.Lesson()
-	osName := ""
+	names := map[string]string{} // local name → path, of the limited packages imported
 	for _, spec := range file.Imports {
 		path, err := strconv.Unquote(spec.Path.Value)
 		if err != nil {
@@ -33,14 +33,17 @@ func checkImports(fset *token.FileSet, file *ast.File, allow, osNames []string) 
 			at := fset.Position(spec.Pos())
 			unusedImports = append(unusedImports, Diagnostic{Line: at.Line, Col: at.Column, Msg: msg})
 		}
-		if path == "os" && !slices.Contains(allow, "os") {
-			osName = "os"
+		if _, ok := limited[path]; ok {
+			name := packageName(path)
 			if spec.Name != nil {
-				osName = spec.Name.Name
+				name = spec.Name.Name
+			}
+			if name != "_" && name != "." {
+				names[name] = path
 			}
 		}
 	}
-	if osName == "" || osName == "_" || osName == "." {
+	if len(names) == 0 {
 		return diags, unusedImports
 	}
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -48,16 +51,26 @@ func checkImports(fset *token.FileSet, file *ast.File, allow, osNames []string) 
 		if !ok {
 			return true
 		}
-		if x, ok := sel.X.(*ast.Ident); !ok || x.Name != osName || slices.Contains(osNames, sel.Sel.Name) {
+		x, ok := sel.X.(*ast.Ident)
+		if !ok || names[x.Name] == "" || slices.Contains(limited[names[x.Name]], sel.Sel.Name) {
 			return true
 		}
+		path := names[x.Name]
 		pos := fset.Position(sel.Pos())
 		diags = append(diags, Diagnostic{Line: pos.Line, Col: pos.Column, Msg: fmt.Sprintf(
-			"os.%s is not allowed in lessons: without allow=os, package os has only the environment, "+
-				"arguments, standard streams and Exit; add allow=os to the block's info string to opt in", sel.Sel.Name)})
+			"%s.%s is not allowed in lessons: %s; add allow=%s to the block's info string to opt in",
+			packageName(path), sel.Sel.Name, limitedWhy(path), path)})
 		return true
 	})
 	return diags, unusedImports
+}
+
+// limitedWhy says what part of a limited package a lesson has.
+func limitedWhy(path string) string {
+	if path == "os" {
+		return "without allow=os, package os has only the environment, arguments, standard streams and Exit"
+	}
+	return fmt.Sprintf("without allow=%s, package %s has only what works on the names of paths, not the file system", path, packageName(path))
 }
 
 // checkMain reports a program that is not package main with a func main,
@@ -135,7 +148,7 @@ func importProblem(path string, lesson, allow []string) string {
 func cannotAllow(path string) string {
 	linked := ""
 	switch {
-	case path == "net" || strings.HasPrefix(path, "net/"):
+	case path == "net" || strings.HasPrefix(path, "net/") && path != "net/url" && path != "net/netip":
 		linked = "net"
 	case path == "os/user":
 		linked = "os/user"

@@ -28,8 +28,8 @@ func TestForbiddenImports(t *testing.T) {
 			1, []string{`main.go:3:8: import "unsafe" cannot be allowed in the yaegi engine: it escapes the sandbox`}},
 		{"plugin", "package main\n\nimport \"plugin\"\n\nfunc main() { plugin.Open(\"x\") }\n",
 			1, []string{`main.go:3:8: import "plugin" cannot be allowed in the yaegi engine: it links runtime/cgo`}},
-		{"iter", "package main\n\nimport \"iter\"\n\nvar _ iter.Seq[int]\n\nfunc main() {}\n",
-			1, []string{`main.go:3:8: import "iter" is not available in the yaegi engine (allowed: `, `; opt-in: io/fs, os, os/exec, path/filepath, reflect); use engine=go`}},
+		{"go/build", "package main\n\nimport \"go/build\"\n\nvar _ = build.Default\n\nfunc main() {}\n",
+			1, []string{`main.go:3:8: import "go/build" is not available in the yaegi engine (allowed: `, `; opt-in: io/fs, os, os/exec, path/filepath, reflect); use engine=go`}},
 		{"os.WriteFile", "package main\n\nimport \"os\"\n\nfunc main() {\n\tos.WriteFile(\"x\", nil, 0o644)\n}\n",
 			1, []string{"main.go:6:2: os.WriteFile is not allowed in lessons: without allow=os, package os has only the environment, " +
 				"arguments, standard streams and Exit; add allow=os to the block's info string to opt in"}},

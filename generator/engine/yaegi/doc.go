@@ -22,79 +22,43 @@
 // The program's output goes to the writers of Options, standard input is
 // empty, os.Exit and log.Fatal call Options.Exit. A compile error is a
 // *CompileError; an unrecovered panic in main's goroutine writes Go's panic
-// report to Stderr and returns exit status 2: the first line as the runtime
-// prints it (panic: VALUE), then "goroutine 1 [running]:" and the program's
-// own frames, each as main.f(...) and a tab-indented main.go:LINE.
+// report to Stderr and returns exit status 2, cut as pages show Go's (see
+// engine.CutReport): the first line as the runtime prints it (panic:
+// VALUE), then "goroutine 1 [running]:" and the program's own frames, each
+// as main.f(...) and a tab-indented main.go:LINE.
 //
 // # Known differences from Go
 //
 // Run rewrites the program before yaegi sees it (package
-// generator/rewrite), which gives it per-iteration loop variables, also in
-// closures passed to Go code or deferred; range over an integer; min, max
-// and clear; print and println as the runtime writes them; defer arguments
-// and method values evaluated when Go evaluates them; and most of slices
-// and maps, including the Go 1.23 iterator functions that can be written
-// as slices. What yaegi v0.16.1 still gets wrong after the rewrite (each
-// is pinned by TestStillWrong, against go run):
-//
-//   - Types the program declares lose their name at run time: %T prints
-//     their underlying type (struct { Xside float64 }), %+v and %#v invent
-//     field names ({Xx:1 Xy:2} for {x:1 y:2}), a panic with one prints
-//     (struct { Xn int }) 0x..., encoding/json marshals their unexported
-//     fields (as "Xage"), and in an interface a value equals the same value
-//     of its underlying type, so context keys of the program's key type
-//     collide with plain strings.
-//   - String() is not called on values nested in a slice, map or struct:
-//     fmt.Println([]celsius{c}) prints [21.5].
-//   - Error types the program declares: fmt.Errorf("%w", &myErr{}) prints
-//     %!w(...) unless the argument has type error, and errors.As into a
-//     *myErr panics ("*target must be interface or implement error").
-//   - recover() returns an interpreted panic's value in a form that is not
-//     an error: printing it works, but r.(error) is false even for
-//     panic(errors.New("x")), and type switches on it fail. Run-time errors
-//     (nil map, division by zero) recover as their Go values.
-//   - A deferred func literal in a loop still sees the last iteration's
-//     variables when one of them is assigned after the defer statement or
-//     has a type from the standard library, which the rewrite cannot write.
-//   - A closure hangs if it runs during the deferred calls of the function
-//     that made it: f := func() {...}; defer f(), or wg.Go(f) in a function
-//     that defers wg.Wait().
-//   - range over a function (Go 1.23 iterators), and over an integer whose
-//     type comes from the standard library (range runtime.NumCPU()), crash
-//     yaegi's compiler (Run returns an error, and yaegi prints "nil type"
-//     through the standard library's global logger); for x = range n does
-//     not compile when x has a type from the standard library.
-//   - Some generic code fails to compile: functions with constraints such
-//     as S ~[]E ("undefined type for E"), and cmp.Or, maps.EqualFunc and
-//     slices.Compare, DeleteFunc, Replace, CompactFunc, Grow and Clip of
-//     yaegi's own Go 1.22 copies of the packages (Run returns an error naming
-//     yaegi's source). slices.Backward, Chunk and Repeat, maps.Insert, the
-//     other Go 1.23 functions the rewrite does not supply, and package iter
-//     are undefined. The slices
-//     and maps functions the rewrite supplies take and return []E and
-//     map[K]V, so a named slice type loses its methods.
-//   - println and print show a non-nil interface's value, not
-//     (0xitab,0xdata).
-//   - Unused variables are not reported (unused imports are, by Run).
-//   - Compile errors come from go/parser and yaegi, worded unlike gc's.
-//   - runtime.Stack, runtime.Caller, debug.Stack and the file:line of
-//     log.Lshortfile describe the interpreter, not the program.
-//   - A panic in a goroutine other than main's crashes the process as Go's
-//     would, but the runtime prints "panic: VALUE [recovered, repanicked]",
-//     VALUE being a string as is and anything else as "<int Value>", followed
-//     by the interpreter's frames; exit status 2.
+// generator/rewrite), which gives it Go 1.22+ semantics where a rewrite
+// can. What yaegi v0.16.1 still gets wrong after the rewrite is one list,
+// the cases in testdata/stillwrong: each a program, a one-line
+// description, and what it does under yaegi and under go run, checked by
+// TestStillWrong so that the case fails when it stops being true, and
+// listed in README by TestStillWrongListed. Package hazard recognises each
+// of them in a program's source.
 //
 // Where this package adjusts:
 //
-//   - Panic reports: run-time errors yaegi meets inside package reflect
-//     are translated back to Go's messages, but without the index and
-//     length Go adds ("index out of range", not "index out of range [5]
-//     with length 3"); a nil pointer dereference prints no [signal ...] line.
-//     Frame lines are found in the source (yaegi does not tell them): the
-//     first call of the function below, the first expression of the kind
-//     that panicked; Go's line differs when a function has several. The
-//     frames are those of the program as written: the closures and helper
-//     functions that the rewrite adds do not appear.
+//   - Panic reports: yaegi tells which of the program's functions a panic
+//     left (a line per function on the interpreter's stderr, which the
+//     tracer keeps) but not where each one was. The lines are found in the
+//     source (the expressions of the kind that panicked, the calls of the
+//     function below); when a function has several on different lines, the
+//     program runs a second time, its output discarded and each function
+//     instrumented to report the line it is at when a panic leaves it
+//     (locate.go). Run-time errors yaegi meets inside package reflect are
+//     translated back to Go's messages. Where the report cannot be Go's
+//     (the index and length of an index out of range, the [signal ...] line
+//     of a nil dereference, a closure outside main.main, which Go names
+//     after the function it inlines it into, a second run that ends
+//     differently), Options.Unsure says why and the report has only what
+//     is known. The frames are those of the program as written: the
+//     closures and helper functions that the rewrite adds do not appear.
+//   - A deadlock, a fatal error and a panic in a goroutine other than
+//     main's are reported by the Go runtime of the process running the
+//     interpreter: Finish keeps its first line and drops the interpreter's
+//     frames, and engine.Result.Unsure says so.
 //   - Recovered panics print nothing: yaegi writes a line to the
 //     interpreter's stderr for every interpreted function a panic unwinds,
 //     recovered or not; Run keeps those lines to build its report.
@@ -102,6 +66,9 @@
 //     Write, WriteString, Read, Close, Sync, Name and Fd, over the given
 //     writers. With allow=os, os.File is the real type and the streams are
 //     io.Writer and io.Reader variables instead.
+//   - flag's command line is the run's own: a FlagSet over the run's
+//     arguments and stderr; a Parse that fails ends the program with
+//     status 2 through Options.Exit.
 //   - runtime.NumGoroutine leaves out the goroutines that existed before the
 //     program started, so a program alone sees 1, as in Go.
 //   - If Options.Exit returns, os.Exit stops every interpreted goroutine at

@@ -18,12 +18,22 @@ const crashNote = "the interpreter (yaegi) failed on this program; try engine=go
 // was allowed. The error is only for a failure of the serving machinery.
 func Finish(rec *engine.Recorder, dec *Decoder, end engine.Ending, lim engine.Limits) (engine.Result, error) {
 	res := rec.Result()
+	rep := decodeReport(dec.report)
+	if end.Killed == engine.KillTimeout && rep.Ended != "" {
+		// A panic ended the program; the time ran out while the engine
+		// looked for the lines of its frames, so there are none.
+		if !strings.Contains(res.Stderr(), rep.Ended) {
+			res.Append(engine.Stderr, rep.Ended)
+		}
+		res.Unsure = "yaegi ran out of time finding the lines of the program's frames"
+		res.End(engine.Ending{Code: 2, State: "exit status 2"}, lim)
+		return res, nil
+	}
 	if end.Killed != engine.NotKilled {
 		res.Stabilise("")
 		res.End(end, lim)
 		return res, nil
 	}
-	rep := decodeReport(dec.report)
 	switch {
 	case rep.Error != "":
 		return engine.Result{}, errors.New("the interpreting process: " + rep.Error)
@@ -45,10 +55,27 @@ func Finish(rec *engine.Recorder, dec *Decoder, end engine.Ending, lim engine.Li
 		res.Stabilise("")
 		return res, nil
 	}
-	trimInterpreterFrames(&res)
+	if trimInterpreterFrames(&res) {
+		res.Unsure = runtimeUnsure(res.Stderr())
+	} else {
+		res.Unsure = rep.Unsure
+	}
 	res.Stabilise("")
 	res.End(end, lim)
 	return res, nil
+}
+
+// runtimeUnsure says why the report the Go runtime wrote in a yaegi child
+// (cut to its message, since its frames are the interpreter's) is not what
+// Go prints for the program.
+func runtimeUnsure(stderr string) string {
+	if strings.Contains(stderr, engine.DeadlockMsg) {
+		return "yaegi cannot show where the program's goroutines were blocked"
+	}
+	if strings.Contains(stderr, "\nfatal error: ") || strings.HasPrefix(stderr, "fatal error: ") {
+		return "yaegi cannot show the program's goroutines at a fatal error"
+	}
+	return "yaegi cannot show the trace of a panic in a goroutine other than main's"
 }
 
 // diagnosticLine formats a compile error as the go command prints it.
@@ -111,19 +138,21 @@ func interpreterFault(stderr string) bool {
 }
 
 // trimInterpreterFrames removes the stack frames from the Go runtime report
-// that ends a yaegi child's output (see withoutFrames). It leaves the output
-// alone if the report is not wholly in the last event.
-func trimInterpreterFrames(res *engine.Result) {
+// that ends a yaegi child's output (see withoutFrames), and reports whether
+// there was one. It leaves the output alone if the report is not wholly in
+// the last event.
+func trimInterpreterFrames(res *engine.Result) bool {
 	stderr := res.Stderr()
 	start, ok := runtimeReport(stderr)
 	if !ok || len(res.Events) == 0 {
-		return
+		return false
 	}
 	report := stderr[start:]
 	last := &res.Events[len(res.Events)-1]
 	if last.Stream == engine.Stderr && strings.HasSuffix(last.Text, report) {
 		last.Text = strings.TrimSuffix(last.Text, report) + withoutFrames(report)
 	}
+	return true
 }
 
 // withoutFrames cuts a Go runtime report written by a yaegi child down to

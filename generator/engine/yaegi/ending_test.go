@@ -1,9 +1,11 @@
 package yaegi
 
 import (
+	"bytes"
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/gonotes/concurrency/generator/engine"
 )
@@ -100,5 +102,29 @@ func TestDecodeReport(t *testing.T) {
 				t.Errorf("decodeReport(%q) = %+v, want %+v", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFinishKilledAfterPanic: a panic ended the program, and the host
+// killed the process at its time limit while the engine ran the program
+// again to find the lines of the frames. The program ended with the panic;
+// only the frames are missing, and the result says so.
+func TestFinishKilledAfterPanic(t *testing.T) {
+	rec := engine.NewRecorder(1 << 20)
+	dec := NewDecoder(rec)
+	var stream bytes.Buffer
+	sink := &frameSink{w: &stream}
+	streamWriter{sink, tagStdout}.Write([]byte("start\n"))
+	sink.send(report{Ended: "panic: boom\n"})
+	dec.Write(stream.Bytes())
+	lim := engine.Limits{Timeout: time.Second}
+	res, err := Finish(rec, dec, engine.Ending{Killed: engine.KillTimeout, Code: -1, State: "signal: killed"}, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Outcome != engine.Panic || res.ExitCode != 2 || res.Stdout() != "start\n" ||
+		res.Stderr() != "panic: boom\nexit status 2\n" || res.Unsure == "" {
+		t.Errorf("Finish = %s, exit %d, stdout %q, stderr %q, unsure %q; want a panic with the first line and a reason",
+			res.Outcome, res.ExitCode, res.Stdout(), res.Stderr(), res.Unsure)
 	}
 }

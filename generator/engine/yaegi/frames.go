@@ -3,6 +3,7 @@ package yaegi
 import (
 	"go/ast"
 	"go/token"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -11,6 +12,11 @@ import (
 type frame struct {
 	name string // as Go's tracebacks name it without inlining: main.(*T).m.func1
 	line int
+	// sure is set when the source tells the line: the function has one
+	// place that could have raised the panic, or called the frame below.
+	sure  bool
+	fn    *function // nil when the position yaegi gave is in no function
+	inner *function // the function of the frame below; nil for the first
 }
 
 // function is one function of the program.
@@ -22,23 +28,29 @@ type function struct {
 }
 
 // mainFrames returns the program's frames of the panic that ended main's
-// goroutine: the first of seqs whose outermost function is main.main.
-func mainFrames(seqs [][]unwind, file *ast.File, fset *token.FileSet, kind siteKind) []frame {
+// goroutine, from the first of seqs whose outermost function is main.main,
+// and the compiled function that raised it, if one did.
+func mainFrames(seqs [][]unwind, file *ast.File, fset *token.FileSet, kind siteKind) ([]frame, string) {
 	for _, seq := range seqs {
-		if fs := frames(seq, file, fset, kind); len(fs) > 0 && fs[len(fs)-1].name == "main.main" {
-			return fs
+		origin := ""
+		if len(seq) > 0 {
+			origin = seq[0].origin
+		}
+		if fs := frames(seq, file, fset, kind, origin); len(fs) > 0 && fs[len(fs)-1].name == "main.main" {
+			return fs, origin
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 // frames turns the unwinds of a panic into the program's frames, innermost
 // first. yaegi tells which functions were left but not where they were;
 // the lines are found in the source: in the function that panicked, the
-// first expression of the kind that raised the panic; in each caller, the
-// first call of the function below it. When a function makes several such
-// calls, Go's line may be a later one.
-func frames(unwinds []unwind, file *ast.File, fset *token.FileSet, kind siteKind) []frame {
+// expressions of the kind that raised the panic; in each caller, the
+// calls of the function below it. A frame is sure of its line when those
+// are all on one line; otherwise its line is the first of them, a guess
+// that locate can replace.
+func frames(unwinds []unwind, file *ast.File, fset *token.FileSet, kind siteKind, origin string) []frame {
 	funcs := programFunctions(file)
 	tf := fset.File(file.Pos())
 	var out []frame
@@ -56,24 +68,97 @@ func frames(unwinds []unwind, file *ast.File, fset *token.FileSet, kind siteKind
 			inner = nil
 			continue
 		}
-		line := u.line
-		var site ast.Node
-		if inner == nil && len(out) == 0 {
-			site = panicSite(fn, kind)
-		} else if inner != nil {
-			site = callSite(fn, inner)
+		f := frame{name: fn.name, line: u.line, fn: fn, inner: inner}
+		var sites []ast.Node
+		switch {
+		case len(out) == 0:
+			sites = panicSites(fn, nil, kind, origin)
+		case inner != nil:
+			sites = callSites(fn, nil, inner)
 		}
-		if site != nil {
-			pos := site.Pos()
-			if call, ok := site.(*ast.CallExpr); ok {
-				pos = call.Lparen // where Go puts a call: func() { ... }() is on its last line
-			}
-			line = fset.Position(pos).Line
+		if lines := siteLines(fset, sites); len(lines) > 0 {
+			f.line, f.sure = lines[0], len(lines) == 1
 		}
-		out = append(out, frame{name: fn.name, line: line})
+		out = append(out, f)
 		inner = fn
 	}
 	return out
+}
+
+// relocate sets the lines of frames from those locate found, the lines of
+// the statements the functions were at, and marks the frames it is sure
+// of. In a statement over several lines, the line is that of the
+// expression of the kind that panicked, or of the call of the frame below,
+// if the statement has them on one line.
+func relocate(frames []frame, lines []int, fset *token.FileSet, kind siteKind, origin string) {
+	for i := range frames {
+		f := &frames[i]
+		if f.fn == nil {
+			continue
+		}
+		stmt := statementAt(f.fn, lines[i], fset)
+		if stmt == nil {
+			continue
+		}
+		var sites []ast.Node
+		if i == 0 {
+			sites = panicSites(f.fn, header(stmt), kind, origin)
+		} else {
+			sites = callSites(f.fn, header(stmt), f.inner)
+		}
+		switch got := siteLines(fset, sites); len(got) {
+		case 0:
+			f.line, f.sure = lines[i], true
+		case 1:
+			f.line, f.sure = got[0], true
+		}
+	}
+}
+
+// header returns the parts of stmt that run when the function is at its
+// line: all of a simple statement, and of a compound one the expressions
+// and statements of its first line, not its body.
+func header(stmt ast.Stmt) []ast.Node {
+	parts := []ast.Node{} // not nil, which would mean the whole function
+	add := func(nodes ...ast.Node) {
+		for _, n := range nodes {
+			if n != nil && !reflect.ValueOf(n).IsNil() {
+				parts = append(parts, n)
+			}
+		}
+	}
+	switch s := stmt.(type) {
+	case *ast.IfStmt:
+		add(s.Init, s.Cond)
+	case *ast.ForStmt:
+		add(s.Init, s.Cond, s.Post)
+	case *ast.RangeStmt:
+		add(s.X)
+	case *ast.SwitchStmt:
+		add(s.Init, s.Tag)
+	case *ast.TypeSwitchStmt:
+		add(s.Init, s.Assign)
+	case *ast.SelectStmt, *ast.BlockStmt, *ast.LabeledStmt:
+		// nothing of its own panics
+	default:
+		add(stmt)
+	}
+	return parts
+}
+
+// statementAt returns the outermost statement of fn (outside its
+// closures) that starts on line.
+func statementAt(fn *function, line int, fset *token.FileSet) ast.Stmt {
+	var found ast.Stmt
+	inspect(fn, nil, func(n ast.Node) {
+		if ls, ok := n.(*ast.LabeledStmt); ok {
+			n = ls.Stmt
+		}
+		if s, ok := n.(ast.Stmt); ok && found == nil && n != fn.body && fset.Position(s.Pos()).Line == line {
+			found = s
+		}
+	})
+	return found
 }
 
 // position converts a 1-based line and column into a token.Pos of tf.
@@ -106,6 +191,9 @@ func programFunctions(file *ast.File) []*function {
 		switch d := decl.(type) {
 		case *ast.FuncDecl:
 			fn := &function{name: "main." + receiver(d) + d.Name.Name, ident: d.Name.Name, body: d.Body}
+			if d.Type.TypeParams != nil {
+				fn.name += "[...]" // as Go names a generic function's frames
+			}
 			funcs = append(funcs, fn)
 			if d.Body != nil {
 				n := 0

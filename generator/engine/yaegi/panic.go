@@ -1,26 +1,116 @@
 package yaegi
 
 import (
+	"context"
 	"fmt"
-	"go/ast"
-	"go/token"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // report writes to stderr what Go's runtime prints when a panic ends the
-// program: the value, then main's goroutine with the program's own frames.
-func (r *run) report(v any, file *ast.File, fset *token.FileSet) {
+// program, cut to the program's part (see engine.CutReport): the value,
+// then main's goroutine with the program's frames. When the source does
+// not tell the line of every frame, the program runs again to find them
+// (locate), unless it took too long to panic. A report Go would not print
+// as it is, or without frames, is flagged through Options.Unsure.
+func (p *prepared) report(ctx context.Context, src string, v any, took time.Duration) {
+	opts := p.run.opts
 	text, kind := panicText(v)
 	var b strings.Builder
 	b.WriteString("panic: ")
 	b.WriteString(strings.ReplaceAll(text, "\n", "\n\t")) // as the runtime's printindented
-	b.WriteString("\n\ngoroutine 1 [running]:\n")
-	for _, f := range mainFrames(r.tracer.sequences(), file, fset, kind) {
-		fmt.Fprintf(&b, "%s(...)\n\t%s:%d\n", f.name, sourceName, f.line)
+	b.WriteString("\n")
+	var unsure []string
+	if why := messageUnsure(v, text); why != "" {
+		unsure = append(unsure, why)
 	}
-	r.stderr.Write([]byte(b.String()))
+	frames, origin := mainFrames(p.run.tracer.sequences(), p.written, p.fset, kind)
+	why := namesUnsure(frames)
+	if why == "" && !allSure(frames) {
+		if took < maxLocate {
+			if opts.Panicked != nil {
+				opts.Panicked(b.String())
+			}
+			if lines, ok := locate(ctx, src, opts, frameNames(frames), 2*took+500*time.Millisecond); ok {
+				relocate(frames, lines, p.fset, kind, origin)
+			}
+		}
+		if !allSure(frames) {
+			why = "yaegi cannot tell the lines of the program's frames"
+		}
+	}
+	if why == "" {
+		b.WriteString("\ngoroutine 1 [running]:\n")
+		for _, f := range frames {
+			fmt.Fprintf(&b, "%s(...)\n\t%s:%d\n", f.name, sourceName, f.line)
+		}
+	} else {
+		unsure = append(unsure, why)
+	}
+	p.run.stderr.Write([]byte(b.String()))
+	if len(unsure) > 0 && opts.Unsure != nil {
+		opts.Unsure(strings.Join(unsure, "; "))
+	}
+}
+
+// allSure reports whether every frame is sure of its line (and there are
+// frames).
+func allSure(frames []frame) bool {
+	for _, f := range frames {
+		if !f.sure {
+			return false
+		}
+	}
+	return len(frames) > 0
+}
+
+// namesUnsure says why the frames cannot be named as Go names them, or
+// returns "".
+func namesUnsure(frames []frame) string {
+	if len(frames) == 0 {
+		return "yaegi cannot tell the program's frames"
+	}
+	for _, f := range frames {
+		if !stableName(f) {
+			return "Go names a closure after the functions the compiler inlined it into"
+		}
+	}
+	return ""
+}
+
+// mainClosure matches the name of a closure written directly in main.main.
+var mainClosure = regexp.MustCompile(`^main\.main\.func\d+$`)
+
+// stableName reports whether Go names f's function as frames does
+// whatever the compiler inlines: functions and methods keep their names,
+// and so do the closures of main.main (which is never inlined); a closure
+// elsewhere is named after the function it was inlined into, if it was,
+// and numbered among that function's closures (main.main.(*store).put.func4).
+func stableName(f frame) bool {
+	return f.fn == nil || f.fn.lit == nil || mainClosure.MatchString(f.name)
+}
+
+// messageUnsure says why the first line of the report of a panic with
+// value v, which reads text, is not what Go prints, or returns "".
+func messageUnsure(v any, text string) string {
+	switch {
+	case text == "runtime error: index out of range" || text == "runtime error: slice bounds out of range":
+		return "yaegi does not know the index and length Go prints"
+	case text == "runtime error: invalid memory address or nil pointer dereference":
+		return "yaegi does not print the [signal SIGSEGV ...] line Go prints"
+	case strings.HasPrefix(text, "(") && strings.Contains(text, ") 0x"):
+		return "Go prints the address of the panic's value, which differs in every run"
+	}
+	if rv, ok := v.(reflect.Value); ok {
+		v = unwrap(rv)
+	}
+	if v != nil && reflect.TypeOf(v).PkgPath() == "" && reflect.TypeOf(v).Name() == "" && reflect.TypeOf(v).Kind() == reflect.Struct {
+		return "yaegi names the program's types by their underlying type"
+	}
+	return ""
 }
 
 // panicText formats a panic value as the runtime's printpanicval does, after

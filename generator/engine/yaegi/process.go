@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 
 	"github.com/traefik/yaegi/interp"
+
+	"github.com/gonotes/concurrency/generator/engine/yaegi/symbols"
 )
 
 // run is the state of one Run: what the program sees of its process.
@@ -97,6 +99,7 @@ func (r *run) overrides(exports interp.Exports) interp.Exports {
 	return interp.Exports{
 		"os/os":           osSyms,
 		"log/log":         logSyms,
+		"flag/flag":       r.flagSymbols(),
 		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int { return runtime.NumGoroutine() - r.base })},
 		".":               {"MapTypes": reflect.ValueOf(mapTypes)},
 	}
@@ -223,15 +226,26 @@ func (l *logger) Fatalln(v ...any) {
 	l.exit(1)
 }
 
-// allowedOS returns the names of package os a lesson may use without allow=os.
-func allowedOS(exports, overrides interp.Exports) []string {
-	var names []string
-	for name := range exports["os/os"] {
-		names = append(names, name)
+// limitedNames returns, for each package a lesson has only part of without
+// allow= (os, path/filepath), the names it may use, unless the block opted
+// into the whole package.
+func limitedNames(exports, overrides interp.Exports, allow []string) map[string][]string {
+	limited := map[string][]string{}
+	for _, path := range symbols.OptIn() {
+		key, _, _ := symbols.OptInTable(path)
+		lessonSyms, ok := symbols.LessonTable(path)
+		if !ok || slices.Contains(allow, path) {
+			continue
+		}
+		var names []string
+		for name := range lessonSyms {
+			names = append(names, name)
+		}
+		for name := range overrides[key] {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		limited[path] = slices.Compact(names)
 	}
-	for name := range overrides["os/os"] {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return slices.Compact(names)
+	return limited
 }

@@ -11,10 +11,12 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 
@@ -43,6 +45,17 @@ type Options struct {
 	// to Go 1.22+ semantics; it exists only to measure what the rewrite
 	// does (see package conformance).
 	NoRewrite bool
+	// Unsure, if set, is called when the report of a panic written to
+	// Stderr is not all Go would print there, with the reason (see
+	// engine.Result.Unsure).
+	Unsure func(why string)
+	// Panicked, if set, is called when a panic has ended the program but
+	// Run goes on to find the lines of its frames (which means running the
+	// program again), with the report's first lines: a host that must stop
+	// Run before it returns knows then how the program ended.
+	Panicked func(message string)
+
+	locate *recorder // set for the second run that finds lines
 }
 
 // sourceName is what positions and panic traces call the program.
@@ -61,15 +74,41 @@ const sourceName = "main.go"
 // returns the context's error.
 func Run(ctx context.Context, src string, opts Options) (exitCode int, err error) {
 	opts = opts.withDefaults()
-	if diags := checkAllow(opts.Allow); len(diags) > 0 {
-		return 1, &RefusalError{Diagnostics: diags}
-	}
-	exports, err := symbols.Load(opts.Allow)
+	p, err := prepare(src, opts, false)
 	if err != nil {
 		return 1, err
 	}
+	defer p.run.close()
+	start := time.Now()
+	code, v, panicked, err := p.execute(ctx)
+	if err != nil || !panicked {
+		return code, err
+	}
+	p.report(ctx, src, v, time.Since(start))
+	return 2, nil
+}
+
+// prepared is a program compiled and ready to run.
+type prepared struct {
+	run     *run
+	interp  *interp.Interpreter
+	prog    *interp.Program
+	written *ast.File // the program as written, before the rewrite
+	fset    *token.FileSet
+}
+
+// prepare checks the program against the allow-list, rewrites it and
+// compiles it. With locating set, every function of the program records,
+// when a panic leaves it, the line it was at (see locate).
+func prepare(src string, opts Options, locating bool) (*prepared, error) {
+	if diags := checkAllow(opts.Allow); len(diags) > 0 {
+		return nil, &RefusalError{Diagnostics: diags}
+	}
+	exports, err := symbols.Load(opts.Allow)
+	if err != nil {
+		return nil, err
+	}
 	r := newRun(opts)
-	defer r.close()
 	overrides := r.overrides(exports)
 	i := interp.New(interp.Options{
 		GoPath:               "",
@@ -92,14 +131,14 @@ func Run(ctx context.Context, src string, opts Options) (exitCode int, err error
 	fset := i.FileSet()
 	file, err := parser.ParseFile(fset, sourceName, src, parser.DeclarationErrors)
 	if err != nil {
-		return 1, fromScanner(err)
+		return nil, fromScanner(err)
 	}
-	refused, unusedImports := checkImports(fset, file, opts.Allow, allowedOS(exports, overrides))
+	refused, unusedImports := checkImports(fset, file, opts.Allow, limitedNames(exports, overrides, opts.Allow))
 	if len(refused) > 0 {
-		return 1, &RefusalError{Diagnostics: refused}
+		return nil, &RefusalError{Diagnostics: refused}
 	}
 	if diags := append(checkMain(fset, file), unusedImports...); len(diags) > 0 {
-		return 1, &CompileError{Diagnostics: diags}
+		return nil, &CompileError{Diagnostics: diags}
 	}
 	// What yaegi runs is the program rewritten to Go 1.22+ semantics; the
 	// rewrite keeps every line where it was, so positions stay the program's,
@@ -109,23 +148,27 @@ func Run(ctx context.Context, src string, opts Options) (exitCode int, err error
 	if !opts.NoRewrite {
 		rewritten, err := rewrite.Rewrite(sourceName, []byte(src))
 		if err != nil {
-			return 1, fmt.Errorf("yaegi: rewriting the program: %w", err)
+			return nil, fmt.Errorf("yaegi: rewriting the program: %w", err)
 		}
 		if file, err = parser.ParseFile(fset, sourceName, rewritten, parser.DeclarationErrors); err != nil {
-			return 1, fmt.Errorf("yaegi: the rewritten program does not parse: %w", err)
+			return nil, fmt.Errorf("yaegi: the rewritten program does not parse: %w", err)
 		}
 		if err := useHelperPackages(exports, file); err != nil {
-			return 1, err
+			return nil, err
 		}
 	}
+	if locating {
+		instrument(file, programFunctions(written), fset)
+		overrides[locatePkg+"/"+locatePkg] = map[string]reflect.Value{"Left": reflect.ValueOf(opts.locate.record)}
+	}
 	if err := use(i, exports, overrides, imports(file, "slices")); err != nil {
-		return 1, err
+		return nil, err
 	}
 	prog, err := compile(i, fset, file)
 	if err != nil {
-		return 1, err
+		return nil, err
 	}
-	return r.execute(ctx, i, prog, written, fset)
+	return &prepared{run: r, interp: i, prog: prog, written: written, fset: fset}, nil
 }
 
 func (o Options) withDefaults() Options {
@@ -228,30 +271,32 @@ func crashHint(v any, fset *token.FileSet, file *ast.File) string {
 	return hint
 }
 
-// execute runs the compiled program and turns how it ended into an exit status.
-func (r *run) execute(parent context.Context, i *interp.Interpreter, prog *interp.Program, file *ast.File, fset *token.FileSet) (int, error) {
+// execute runs the compiled program and turns how it ended into an exit
+// status; after an unrecovered panic in main's goroutine, it returns the
+// panic's value instead, with panicked set.
+func (p *prepared) execute(parent context.Context) (code int, v any, panicked bool, err error) {
+	r := p.run
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	r.cancel = cancel
 	r.base = runtime.NumGoroutine()
 	// With a context, yaegi can stop every interpreted goroutine, which
 	// os.Exit needs when the exit hook returns.
-	_, err := i.ExecuteWithContext(ctx, prog)
+	_, err = p.interp.ExecuteWithContext(ctx, p.prog)
 	if code, ok := r.exited(); ok {
-		return code, nil
+		return code, nil, false, nil
 	}
-	var p interp.Panic
+	var pv interp.Panic
 	switch {
 	case parent.Err() != nil:
-		return 1, parent.Err()
+		return 1, nil, false, parent.Err()
 	case err == nil:
-		return 0, nil
-	case errors.As(err, &p):
-		r.report(p.Value, file, fset)
-		return 2, nil
+		return 0, nil, false, nil
+	case errors.As(err, &pv):
+		return 2, pv.Value, true, nil
 	default:
 		// yaegi finds some errors only when it generates code.
-		return 1, fromYaegi(err)
+		return 1, nil, false, fromYaegi(err)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 
 	"github.com/gonotes/concurrency/generator/engine"
 )
@@ -18,6 +19,10 @@ import (
 // end with. env is the program's environment.
 func Serve(ctx context.Context, r io.Reader, w io.Writer, env []string) int {
 	sink := &frameSink{w: w}
+	// yaegi reports some crashes through the standard library's logger
+	// ("2026/01/02 15:04:05 nil type") as well as in the error it returns;
+	// the program's own log is per run (see run.overrides).
+	log.SetOutput(io.Discard)
 	var req Request
 	if err := json.NewDecoder(r).Decode(&req); err != nil {
 		sink.send(report{Error: fmt.Sprintf("reading the request: %v", err)})
@@ -26,6 +31,7 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, env []string) int {
 	// Everything the program writes, os.Stdout and os.Stderr included,
 	// goes to these writers, framed onto one stream. The writes are
 	// unbuffered, so an os.Exit loses nothing.
+	unsure := ""
 	code, err := Run(ctx, req.Source, Options{
 		Stdout:    streamWriter{sink, tagStdout},
 		Stderr:    streamWriter{sink, tagStderr},
@@ -33,6 +39,8 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, env []string) int {
 		Args:      []string{"main"},
 		Env:       env,
 		NoRewrite: req.NoRewrite,
+		Unsure:    func(why string) { unsure = why },
+		Panicked:  func(message string) { sink.send(report{Ended: message}) },
 	})
 	var (
 		compileErr *CompileError
@@ -48,6 +56,8 @@ func Serve(ctx context.Context, r io.Reader, w io.Writer, env []string) int {
 	case err != nil:
 		sink.send(report{Failure: err.Error()})
 		return 1
+	case unsure != "":
+		sink.send(report{Unsure: unsure})
 	}
 	return code
 }

@@ -3,6 +3,8 @@ package yaegi
 import (
 	"go/ast"
 	"go/token"
+	"slices"
+	"strings"
 )
 
 // siteKind says which expression raised a panic, to find its line.
@@ -20,69 +22,109 @@ const (
 	siteMake
 )
 
-// inspectBody visits fn's body without entering its closures.
-func inspectBody(fn *function, visit func(ast.Node)) {
-	ast.Inspect(fn.body, func(n ast.Node) bool {
-		if n == nil {
-			return false
-		}
-		visit(n)
-		_, lit := n.(*ast.FuncLit)
-		return !lit
-	})
+// inspect visits within, parts of fn's body (all of it when nil), without
+// entering the closures in them.
+func inspect(fn *function, within []ast.Node, visit func(ast.Node)) {
+	if within == nil {
+		within = []ast.Node{fn.body}
+	}
+	for _, n := range within {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if n == nil {
+				return false
+			}
+			visit(n)
+			_, lit := n.(*ast.FuncLit)
+			return !lit
+		})
+	}
 }
 
-// panicSite returns the first expression in fn of the kind that panicked.
-func panicSite(fn *function, kind siteKind) ast.Node {
-	var anyCall, site ast.Node
-	inspectBody(fn, func(n ast.Node) {
-		if site != nil {
-			return
+// siteLines returns the lines of sites, sorted, each once: where Go puts
+// a call is its opening parenthesis (func() { ... }() is on its last line).
+func siteLines(fset *token.FileSet, sites []ast.Node) []int {
+	var lines []int
+	for _, s := range sites {
+		pos := s.Pos()
+		if call, ok := s.(*ast.CallExpr); ok {
+			pos = call.Lparen
 		}
+		lines = append(lines, fset.Position(pos).Line)
+	}
+	slices.Sort(lines)
+	return slices.Compact(lines)
+}
+
+// panicSites returns the expressions in within (parts of fn's body, all of
+// it when nil) of the kind that raised the panic: the calls of the compiled
+// function origin when one raised it, else the calls of panic for a call
+// site; when there are none, every call, since a call into Go code may
+// have panicked.
+func panicSites(fn *function, within []ast.Node, kind siteKind, origin string) []ast.Node {
+	originName := origin[strings.LastIndexAny(origin, ".)")+1:]
+	var sites, calls []ast.Node
+	inspect(fn, within, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if anyCall == nil {
-				anyCall = n
-			}
-			if id, ok := n.Fun.(*ast.Ident); ok &&
-				(kind == siteCall && id.Name == "panic" || kind == siteClose && id.Name == "close" || kind == siteMake && id.Name == "make") {
-				site = n
+			calls = append(calls, n)
+			name := calledName(n)
+			switch {
+			case kind == siteCall && origin != "" && name == originName,
+				kind == siteCall && origin == "" && name == "panic",
+				kind == siteClose && name == "close",
+				kind == siteMake && name == "make":
+				sites = append(sites, n)
 			}
 		case *ast.IndexExpr:
 			if kind == siteIndex {
-				site = n
+				sites = append(sites, n)
 			}
 		case *ast.SliceExpr:
 			if kind == siteSlice {
-				site = n
+				sites = append(sites, n)
 			}
 		case *ast.AssignStmt:
 			if kind == siteMapAssign && isIndex(n.Lhs...) ||
 				kind == siteDivide && (n.Tok == token.QUO_ASSIGN || n.Tok == token.REM_ASSIGN) {
-				site = n
+				sites = append(sites, n)
 			}
 		case *ast.IncDecStmt:
 			if kind == siteMapAssign && isIndex(n.X) {
-				site = n
+				sites = append(sites, n)
 			}
 		case *ast.BinaryExpr:
 			if kind == siteDivide && (n.Op == token.QUO || n.Op == token.REM) {
-				site = n
+				sites = append(sites, n)
 			}
 		case *ast.TypeAssertExpr:
 			if kind == siteAssert && n.Type != nil {
-				site = n
+				sites = append(sites, n)
 			}
 		case *ast.SendStmt:
 			if kind == siteSend {
-				site = n
+				sites = append(sites, n)
 			}
 		}
 	})
-	if site != nil {
-		return site
+	if len(sites) > 0 {
+		return sites
 	}
-	return anyCall // a call into Go code that panicked
+	return calls // a call into Go code that panicked
+}
+
+// calledName returns the name a call calls: f for f(), m for x.m().
+func calledName(call *ast.CallExpr) string {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	case *ast.IndexExpr: // a generic function instantiated
+		if id, ok := f.X.(*ast.Ident); ok {
+			return id.Name
+		}
+	}
+	return ""
 }
 
 func isIndex(exprs ...ast.Expr) bool {
@@ -94,39 +136,39 @@ func isIndex(exprs ...ast.Expr) bool {
 	return false
 }
 
-// callSite returns the first call in fn that may have called inner: by its
-// name, by calling or passing the closure itself, or else any call of a
-// function value.
-func callSite(fn, inner *function) ast.Node {
-	var named, value ast.Node
-	inspectBody(fn, func(n ast.Node) {
+// callSites returns the calls in within (parts of fn's body, all of it
+// when nil) that may have called inner: by its name, by calling or passing the closure
+// itself, or, when there are none of those, any call of a function value.
+func callSites(fn *function, within []ast.Node, inner *function) []ast.Node {
+	var named, value []ast.Node
+	inspect(fn, within, func(n ast.Node) {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || named != nil {
+		if !ok {
 			return
 		}
-		switch f := call.Fun.(type) {
+		switch f := ast.Unparen(call.Fun).(type) {
 		case *ast.FuncLit:
 			if f == inner.lit {
-				named = call
+				named = append(named, call)
 			}
 		case *ast.Ident:
 			if inner.ident != "" && f.Name == inner.ident {
-				named = call
-			} else if value == nil && !predeclared(f.Name) {
-				value = call
+				named = append(named, call)
+			} else if !predeclared(f.Name) {
+				value = append(value, call)
 			}
 		case *ast.SelectorExpr:
 			if inner.ident != "" && f.Sel.Name == inner.ident {
-				named = call
+				named = append(named, call)
 			}
 		}
 		for _, arg := range call.Args {
-			if lit, ok := arg.(*ast.FuncLit); ok && lit == inner.lit && named == nil {
-				named = call
+			if lit, ok := arg.(*ast.FuncLit); ok && lit == inner.lit {
+				named = append(named, call)
 			}
 		}
 	})
-	if named != nil {
+	if len(named) > 0 {
 		return named
 	}
 	return value

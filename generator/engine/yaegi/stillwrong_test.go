@@ -1,79 +1,172 @@
-package yaegi
+package yaegi_test
 
 import (
 	"flag"
 	"fmt"
-	"io"
-	"log"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/gonotes/concurrency/generator/engine"
+	"github.com/gonotes/concurrency/generator/runner"
+	"github.com/gonotes/concurrency/generator/snippet"
 )
 
-var update = flag.Bool("update", false, "rewrite the yaegi and go sections of testdata/stillwrong/*.txtar")
+var update = flag.Bool("update", false, "rewrite the yaegi and go sections of testdata/stillwrong/*.txtar, and README's list of them")
 
-// TestStillWrong pins every known way in which a program run by Run, after
-// the rewrite to Go 1.22+ semantics, still behaves unlike go run. Each
-// testdata/stillwrong/*.txtar holds a one-line description of the
-// difference (the archive's comment), a main.go, and what it prints under
-// yaegi and under go run (sections yaegi and go, rewritten by -update).
-// The two must differ: when yaegi comes to agree with Go, the case fails
-// even with -update; then delete it and its entry in the package doc and
-// in README's Engines section.
-func TestStillWrong(t *testing.T) {
-	t.Parallel()
-	// yaegi reports some crashes through the standard library's logger.
-	log.SetOutput(io.Discard)
-	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+// StillWrong is one way in which a program the yaegi engine runs still
+// behaves unlike go run, after the rewrite: testdata/stillwrong/NAME.txtar,
+// whose comment is a one-line description (README lists them), with a
+// main.go and what it does under yaegi and under go run (sections yaegi and
+// go, rewritten by -update). These cases are the one list of what yaegi
+// gets wrong; package hazard recognises each of them in a program.
+type stillWrong struct {
+	name, file  string
+	description string
+	archive     *txtar.Archive
+}
+
+func stillWrongCases(t *testing.T) []stillWrong {
+	t.Helper()
 	files, err := filepath.Glob("testdata/stillwrong/*.txtar")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no cases in testdata/stillwrong: %v", err)
 	}
-	archives := make([]*txtar.Archive, len(files))
-	srcs := make([]string, len(files))
-	for i, file := range files {
-		if archives[i], err = txtar.ParseFile(file); err != nil {
+	var cases []stillWrong
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
 			t.Fatal(err)
 		}
-		srcs[i] = sectionText(archives[i], "main.go")
+		desc := strings.TrimSpace(string(ar.Comment))
+		if desc == "" || strings.Contains(desc, "\n") {
+			t.Errorf("%s: the comment must be a one-line description, not %q", file, desc)
+		}
+		cases = append(cases, stillWrong{strings.TrimSuffix(filepath.Base(file), ".txtar"), file, desc, ar})
 	}
-	goOuts := goOutcomes(t, srcs)
-	for i, file := range files {
-		ar := archives[i]
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+	return cases
+}
+
+// TestStillWrong runs every case under yaegi and under go run, as the
+// build does, and checks that they still differ as recorded. When yaegi
+// comes to agree with Go, the case fails even with -update: delete it, and
+// run go test -update to rewrite README's list.
+func TestStillWrong(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go run")
+	}
+	for _, c := range stillWrongCases(t) {
+		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			if len(strings.TrimSpace(string(ar.Comment))) == 0 {
-				t.Errorf("%s: no description", file)
-			}
-			got := normalize(yaegiOutcome(srcs[i], 2*time.Second)).text()
-			want := normalize(goOuts[i]).text()
+			src := section(c.archive, "main.go")
+			got := outcomeText(run(t, snippet.Yaegi, src))
+			want := outcomeText(run(t, snippet.Go, src))
 			if got == want {
 				t.Fatalf("yaegi now agrees with go run:\n%s", got)
 			}
 			if *update {
-				setSection(ar, "yaegi", got)
-				setSection(ar, "go", want)
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+				setSection(c.archive, "yaegi", got)
+				setSection(c.archive, "go", want)
+				if err := os.WriteFile(c.file, txtar.Format(c.archive), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if want != sectionText(ar, "go") {
+			if want != section(c.archive, "go") {
 				t.Errorf("go run prints (go test -update to accept):\n%s", want)
 			}
-			if got != sectionText(ar, "yaegi") {
+			if got != section(c.archive, "yaegi") {
 				t.Errorf("yaegi prints (go test -update to accept):\n%s", got)
 			}
 		})
 	}
 }
 
-// sectionText returns the text of the file of ar named name.
-func sectionText(ar *txtar.Archive, name string) string {
+// readme is where the list of what yaegi still gets wrong is shown.
+const readme = "../../../README.md"
+
+// listMarkers bound README's list of the cases.
+const (
+	listStart = "<!-- stillwrong: the descriptions of generator/engine/yaegi/testdata/stillwrong, kept by its tests -->\n"
+	listEnd   = "<!-- end of stillwrong -->\n"
+)
+
+// TestStillWrongListed checks that README lists exactly the cases'
+// descriptions, in the order of their files; -update rewrites the list.
+func TestStillWrongListed(t *testing.T) {
+	var list strings.Builder
+	for _, c := range stillWrongCases(t) {
+		list.WriteString("- " + c.description + "\n")
+	}
+	b, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	start, end := strings.Index(doc, listStart), strings.Index(doc, listEnd)
+	if start < 0 || end < start {
+		t.Fatalf("README.md has no list between %q and %q", listStart, listEnd)
+	}
+	current := doc[start+len(listStart) : end]
+	if current == list.String() {
+		return
+	}
+	if *update {
+		doc = doc[:start+len(listStart)] + list.String() + doc[end:]
+		if err := os.WriteFile(readme, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("README.md's list of what yaegi still gets wrong is not the cases' (go test -update to rewrite it):\n%s\nwant:\n%s", current, list.String())
+}
+
+// hexNumber matches the addresses a program may print, and goroutineNumber
+// the number of a goroutine other than main's in a trace: both differ from
+// run to run.
+var (
+	hexNumber       = regexp.MustCompile(`0x[0-9a-f]+`)
+	goroutineNumber = regexp.MustCompile(`goroutine (?:[2-9]|\d\d+) \[`)
+)
+
+// outcomeText spells how a run ended for a txtar section: the outcome and
+// exit status, why the engine's report is not Go's when it says so, then
+// the output streams with each line indented, so that every byte shows.
+// Standard error is cut as pages show it (engine.CutStderr), addresses
+// become 0x? and the numbers of goroutines other than main's N.
+func outcomeText(res engine.Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s, exit %d\n", res.Outcome, res.ExitCode)
+	if res.Unsure != "" {
+		fmt.Fprintf(&b, "unsure: %s\n", res.Unsure)
+	}
+	for _, stream := range []struct{ name, data string }{
+		{"stdout", res.Stdout()},
+		{"stderr", engine.CutStderr(res.Stderr())},
+	} {
+		if stream.data == "" {
+			continue
+		}
+		b.WriteString(stream.name + ":\n")
+		data := goroutineNumber.ReplaceAllString(hexNumber.ReplaceAllString(stream.data, "0x?"), "goroutine N [")
+		data, final := strings.CutSuffix(data, "\n")
+		for _, line := range strings.Split(data, "\n") {
+			b.WriteString("\t" + line + "\n")
+		}
+		if !final {
+			b.WriteString("(no newline at the end)\n")
+		}
+	}
+	return b.String()
+}
+
+// section returns the text of the file of ar named name.
+func section(ar *txtar.Archive, name string) string {
 	for _, f := range ar.Files {
 		if f.Name == name {
 			return string(f.Data)
@@ -94,28 +187,12 @@ func setSection(ar *txtar.Archive, name, text string) {
 	ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(text)})
 }
 
-// text spells o for a txtar section: the exit status (or that the program
-// was still running), then the output streams with each line indented, so
-// that every byte shows.
-func (o outcome) text() string {
-	var b strings.Builder
-	if o.code == -1 {
-		b.WriteString("still running\n")
-	} else {
-		fmt.Fprintf(&b, "exit %d\n", o.code)
+// runFor is run with a time limit, for the cases that hang.
+func runFor(t *testing.T, eng snippet.Engine, src string, limit time.Duration) engine.Result {
+	t.Helper()
+	res, err := testRunner.Run(t.Context(), runner.Request{Engine: eng, Source: src, Timeout: limit})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, stream := range []struct{ name, data string }{{"stdout", o.stdout}, {"stderr", o.stderr}} {
-		if stream.data == "" {
-			continue
-		}
-		b.WriteString(stream.name + ":\n")
-		data, final := strings.CutSuffix(stream.data, "\n")
-		for _, line := range strings.Split(data, "\n") {
-			b.WriteString("\t" + line + "\n")
-		}
-		if !final {
-			b.WriteString("(no newline at the end)\n")
-		}
-	}
-	return b.String()
+	return res
 }

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -31,6 +32,10 @@ type unwind struct {
 	line, col int    // where the function's first statement is
 	name      string // yaegi's name for the function
 	level     int    // 1 for the function that panicked, 2 for its caller...
+	// origin is, for the function that panicked, the compiled function it
+	// called that raised the panic ("sync.(*WaitGroup).Done"), or "" when
+	// the panic was the program's own (a call to panic, a run-time error).
+	origin string
 }
 
 // tracer receives the lines yaegi writes while panics unwind interpreted
@@ -51,6 +56,9 @@ func (t *tracer) Write(p []byte) (int, error) {
 	line, _ := strconv.Atoi(string(m[1]))
 	col, _ := strconv.Atoi(string(m[2]))
 	u := unwind{line: line, col: col, name: string(m[3]), level: unwindLevel()}
+	if u.level == 1 {
+		u.origin = panicOrigin()
+	}
 	g := goroutineID()
 
 	t.mu.Lock()
@@ -106,6 +114,32 @@ func unwindLevel() int {
 		}
 		if !more {
 			return level
+		}
+	}
+}
+
+// panicOrigin returns the compiled function the interpreted program called
+// that raised the panic being unwound, or "". Called while yaegi unwinds
+// the function that panicked, the stack still holds the panic's origin:
+// runtime.gopanic, the library's functions, then reflect's call and the
+// interpreter's.
+func panicOrigin() string {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	origin, inPanic := "", false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			inPanic = true
+		case !inPanic || strings.HasPrefix(f.Function, "runtime."):
+		case strings.HasPrefix(f.Function, "reflect.") || strings.HasPrefix(f.Function, "github.com/traefik/yaegi/"):
+			return origin
+		default:
+			origin = f.Function
+		}
+		if !more {
+			return ""
 		}
 	}
 }

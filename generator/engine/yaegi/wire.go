@@ -18,7 +18,7 @@ import (
 const (
 	tagStdout = byte(engine.Stdout)
 	tagStderr = byte(engine.Stderr)
-	tagReport = 3 // a report, as JSON, sent at most once, last
+	tagReport = 3 // a report, as JSON; the last one counts
 
 	frameHeader = 5
 	frameChunk  = 64 << 10 // a longer write is sent as several frames
@@ -33,7 +33,10 @@ type Request struct {
 }
 
 // report is what the interpreting process tells its host besides the
-// program's output, in its last frame, when it did not run the program.
+// program's output, in a frame of its own: why it did not run the program,
+// or something about how the program ended. It sends at most two: one when
+// a panic has ended the program but the engine works on (Ended), and one
+// last.
 type report struct {
 	// Diagnostics are the compile errors, when the program did not compile.
 	Diagnostics []engine.Diagnostic `json:"diagnostics,omitempty"`
@@ -43,6 +46,14 @@ type report struct {
 	Failure string `json:"failure,omitempty"`
 	// Error is a failure of the serving machinery itself.
 	Error string `json:"error,omitempty"`
+	// Unsure is engine.Result.Unsure: why the report of a panic written to
+	// stderr is not all Go would print.
+	Unsure string `json:"unsure,omitempty"`
+	// Ended is set when a panic has ended the program, with the first
+	// lines of its report, while the engine goes on to find the lines of
+	// its frames: if the host kills the process at its time limit then, the
+	// program did not run into the limit.
+	Ended string `json:"ended,omitempty"`
 }
 
 // frameSink writes frames. Its writers may be used from many goroutines:

@@ -33,28 +33,66 @@ type pkg struct {
 	exclude []string // regexps
 }
 
-// lesson is the allow-list: what every lesson may import.
-// cmp, maps and slices are generic-only and come from yaegi's generic sources instead;
-// iter has no non-generic symbols and yaegi cannot range over functions, so it is left out.
+// lesson is the allow-list: what every lesson may import. The rule is that
+// a package touches nothing outside the process: it computes on memory, or
+// reads the clock or the scheduler, and writes only where the program hands
+// it a writer. The standard streams, the environment and os.Exit are the
+// run's own (see the engine's per-run symbols); the file system, other
+// processes and the network are out, and so is anything that links net or
+// os/user (they link cgo, and a cgo-linked binary never reports
+// "all goroutines are asleep - deadlock!"; net/url and net/netip do not
+// link net). cmp, maps and slices are generic-only and come from yaegi's
+// generic sources instead; iter and unique have no non-generic symbols, and
+// yaegi cannot range over functions, so they are left out.
 var lesson = []pkg{
 	{path: "bufio"},
 	{path: "bytes"},
 	{path: "container/heap"},
 	{path: "container/list"},
+	{path: "container/ring"},
 	{path: "context"},
+	{path: "crypto/hmac"},
+	{path: "crypto/md5"},
+	{path: "crypto/sha1"},
 	{path: "crypto/sha256"},
+	{path: "crypto/sha512"},
+	{path: "crypto/subtle"},
+	{path: "encoding"},
+	{path: "encoding/ascii85"},
+	{path: "encoding/base32"},
+	{path: "encoding/base64"},
+	{path: "encoding/binary"},
+	{path: "encoding/csv"},
+	{path: "encoding/hex"},
 	{path: "encoding/json"},
+	{path: "encoding/pem"},
+	{path: "encoding/xml"},
 	{path: "errors"},
+	// CommandLine, Usage, NewFlagSet and the functions that use the
+	// command line are replaced per run (a FlagSet of the run's own over
+	// its arguments and stderr); the rest is kept.
+	{path: "flag"},
 	{path: "fmt"},
+	{path: "hash"},
+	{path: "hash/adler32"},
+	{path: "hash/crc32"},
+	{path: "hash/crc64"},
 	{path: "hash/fnv"},
+	{path: "hash/maphash"},
+	{path: "html"},
+	{path: "html/template"},
 	{path: "io"},
 	// Fatal*, New, Default and Logger are provided per run so that Fatal
 	// calls the run's exit hook and the default logger writes to its stderr.
 	{path: "log", exclude: []string{`^(Fatal|Fatalf|Fatalln|New|Default|Logger)$`}},
 	{path: "math"},
+	{path: "math/big"},
 	{path: "math/bits"},
+	{path: "math/cmplx"},
 	{path: "math/rand"},
 	{path: "math/rand/v2"},
+	{path: "net/netip"},
+	{path: "net/url"},
 	// Only the process-local, read-mostly part of os. Exit, Stdin, Stdout,
 	// Stderr and File are provided per run; the environment functions are
 	// replaced by yaegi with ones over the run's own environment.
@@ -62,7 +100,13 @@ var lesson = []pkg{
 		`Getpid|Getppid|Getpagesize|IsExist|IsNotExist|IsPermission|IsTimeout|IsPathSeparator|` +
 		`ErrInvalid|ErrPermission|ErrExist|ErrNotExist|ErrClosed|ErrNoDeadline|ErrDeadlineExceeded|ErrProcessDone|` +
 		`PathError|LinkError|SyscallError|Signal|Interrupt|Kill|PathSeparator|PathListSeparator|DevNull)$`}},
+	{path: "path"},
+	// Only the functions on path names; Abs, Glob, Walk, WalkDir and
+	// EvalSymlinks read the file system (allow=path/filepath has them).
+	{path: "path/filepath", include: []string{`^(Base|Clean|Dir|Ext|FromSlash|IsAbs|IsLocal|Join|ListSeparator|Localize|` +
+		`Match|Rel|Separator|Split|SplitList|ToSlash|VolumeName|ErrBadPattern|SkipAll|SkipDir|WalkFunc)$`}},
 	{path: "regexp"},
+	{path: "regexp/syntax"},
 	{path: "runtime", exclude: []string{`^(Breakpoint|SetCgoTraceback|CPUProfile|SetCPUProfileRate|ReadTrace|StartTrace|StopTrace)$`}},
 	{path: "runtime/debug", exclude: []string{`^(WriteHeapDump|SetCrashOutput|CrashOptions)$`}},
 	{path: "sort"},
@@ -70,9 +114,13 @@ var lesson = []pkg{
 	{path: "strings"},
 	{path: "sync"},
 	{path: "sync/atomic"},
+	{path: "text/scanner"},
 	{path: "text/tabwriter"},
+	{path: "text/template"},
+	{path: "text/template/parse"},
 	{path: "time"},
 	{path: "unicode"},
+	{path: "unicode/utf16"},
 	{path: "unicode/utf8"},
 }
 

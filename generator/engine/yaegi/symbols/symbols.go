@@ -12,9 +12,12 @@ import (
 )
 
 // Lesson returns the import paths every lesson may use, sorted: the
-// extracted lesson tables plus the packages yaegi compiles from source.
+// extracted lesson tables, the packages yaegi compiles from source, and
+// iter, whose types generator/rewrite spells out (yaegi has no package
+// iter).
 func Lesson() []string {
 	paths := append(lessonPaths(), Generic()...)
+	paths = append(paths, "iter")
 	slices.Sort(paths)
 	return paths
 }

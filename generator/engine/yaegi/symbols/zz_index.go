@@ -6,7 +6,7 @@ import "reflect"
 
 // lessonPaths returns the import paths of the lesson tables.
 func lessonPaths() []string {
-	return []string{"bufio", "bytes", "container/heap", "container/list", "context", "crypto/sha256", "encoding/json", "errors", "fmt", "hash/fnv", "io", "log", "math", "math/bits", "math/rand", "math/rand/v2", "os", "regexp", "runtime", "runtime/debug", "sort", "strconv", "strings", "sync", "sync/atomic", "text/tabwriter", "time", "unicode", "unicode/utf8"}
+	return []string{"bufio", "bytes", "container/heap", "container/list", "container/ring", "context", "crypto/hmac", "crypto/md5", "crypto/sha1", "crypto/sha256", "crypto/sha512", "crypto/subtle", "encoding", "encoding/ascii85", "encoding/base32", "encoding/base64", "encoding/binary", "encoding/csv", "encoding/hex", "encoding/json", "encoding/pem", "encoding/xml", "errors", "flag", "fmt", "hash", "hash/adler32", "hash/crc32", "hash/crc64", "hash/fnv", "hash/maphash", "html", "html/template", "io", "log", "math", "math/big", "math/bits", "math/cmplx", "math/rand", "math/rand/v2", "net/netip", "net/url", "os", "path", "path/filepath", "regexp", "regexp/syntax", "runtime", "runtime/debug", "sort", "strconv", "strings", "sync", "sync/atomic", "text/scanner", "text/tabwriter", "text/template", "text/template/parse", "time", "unicode", "unicode/utf16", "unicode/utf8"}
 }
 
 // lessonTable returns the lesson table of path and its interp.Exports key.
@@ -20,34 +20,94 @@ func lessonTable(path string) (key string, syms map[string]reflect.Value, ok boo
 		return "container/heap/heap", lessonContainerHeap(), true
 	case "container/list":
 		return "container/list/list", lessonContainerList(), true
+	case "container/ring":
+		return "container/ring/ring", lessonContainerRing(), true
 	case "context":
 		return "context/context", lessonContext(), true
+	case "crypto/hmac":
+		return "crypto/hmac/hmac", lessonCryptoHmac(), true
+	case "crypto/md5":
+		return "crypto/md5/md5", lessonCryptoMd5(), true
+	case "crypto/sha1":
+		return "crypto/sha1/sha1", lessonCryptoSha1(), true
 	case "crypto/sha256":
 		return "crypto/sha256/sha256", lessonCryptoSha256(), true
+	case "crypto/sha512":
+		return "crypto/sha512/sha512", lessonCryptoSha512(), true
+	case "crypto/subtle":
+		return "crypto/subtle/subtle", lessonCryptoSubtle(), true
+	case "encoding":
+		return "encoding/encoding", lessonEncoding(), true
+	case "encoding/ascii85":
+		return "encoding/ascii85/ascii85", lessonEncodingAscii85(), true
+	case "encoding/base32":
+		return "encoding/base32/base32", lessonEncodingBase32(), true
+	case "encoding/base64":
+		return "encoding/base64/base64", lessonEncodingBase64(), true
+	case "encoding/binary":
+		return "encoding/binary/binary", lessonEncodingBinary(), true
+	case "encoding/csv":
+		return "encoding/csv/csv", lessonEncodingCsv(), true
+	case "encoding/hex":
+		return "encoding/hex/hex", lessonEncodingHex(), true
 	case "encoding/json":
 		return "encoding/json/json", lessonEncodingJson(), true
+	case "encoding/pem":
+		return "encoding/pem/pem", lessonEncodingPem(), true
+	case "encoding/xml":
+		return "encoding/xml/xml", lessonEncodingXml(), true
 	case "errors":
 		return "errors/errors", lessonErrors(), true
+	case "flag":
+		return "flag/flag", lessonFlag(), true
 	case "fmt":
 		return "fmt/fmt", lessonFmt(), true
+	case "hash":
+		return "hash/hash", lessonHash(), true
+	case "hash/adler32":
+		return "hash/adler32/adler32", lessonHashAdler32(), true
+	case "hash/crc32":
+		return "hash/crc32/crc32", lessonHashCrc32(), true
+	case "hash/crc64":
+		return "hash/crc64/crc64", lessonHashCrc64(), true
 	case "hash/fnv":
 		return "hash/fnv/fnv", lessonHashFnv(), true
+	case "hash/maphash":
+		return "hash/maphash/maphash", lessonHashMaphash(), true
+	case "html":
+		return "html/html", lessonHtml(), true
+	case "html/template":
+		return "html/template/template", lessonHtmlTemplate(), true
 	case "io":
 		return "io/io", lessonIo(), true
 	case "log":
 		return "log/log", lessonLog(), true
 	case "math":
 		return "math/math", lessonMath(), true
+	case "math/big":
+		return "math/big/big", lessonMathBig(), true
 	case "math/bits":
 		return "math/bits/bits", lessonMathBits(), true
+	case "math/cmplx":
+		return "math/cmplx/cmplx", lessonMathCmplx(), true
 	case "math/rand":
 		return "math/rand/rand", lessonMathRand(), true
 	case "math/rand/v2":
 		return "math/rand/v2/rand", lessonMathRandV2(), true
+	case "net/netip":
+		return "net/netip/netip", lessonNetNetip(), true
+	case "net/url":
+		return "net/url/url", lessonNetUrl(), true
 	case "os":
 		return "os/os", lessonOs(), true
+	case "path":
+		return "path/path", lessonPath(), true
+	case "path/filepath":
+		return "path/filepath/filepath", lessonPathFilepath(), true
 	case "regexp":
 		return "regexp/regexp", lessonRegexp(), true
+	case "regexp/syntax":
+		return "regexp/syntax/syntax", lessonRegexpSyntax(), true
 	case "runtime":
 		return "runtime/runtime", lessonRuntime(), true
 	case "runtime/debug":
@@ -62,12 +122,20 @@ func lessonTable(path string) (key string, syms map[string]reflect.Value, ok boo
 		return "sync/sync", lessonSync(), true
 	case "sync/atomic":
 		return "sync/atomic/atomic", lessonSyncAtomic(), true
+	case "text/scanner":
+		return "text/scanner/scanner", lessonTextScanner(), true
 	case "text/tabwriter":
 		return "text/tabwriter/tabwriter", lessonTextTabwriter(), true
+	case "text/template":
+		return "text/template/template", lessonTextTemplate(), true
+	case "text/template/parse":
+		return "text/template/parse/parse", lessonTextTemplateParse(), true
 	case "time":
 		return "time/time", lessonTime(), true
 	case "unicode":
 		return "unicode/unicode", lessonUnicode(), true
+	case "unicode/utf16":
+		return "unicode/utf16/utf16", lessonUnicodeUtf16(), true
 	case "unicode/utf8":
 		return "unicode/utf8/utf8", lessonUnicodeUtf8(), true
 	}
