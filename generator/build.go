@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 
@@ -57,6 +58,13 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 	tree, err := siteTree(pages, files)
 	if err != nil {
 		return err
+	}
+	if cfg.playground {
+		pg, err := playgroundFiles(ctx, cfg.cache)
+		if err != nil {
+			return err
+		}
+		maps.Copy(tree, pg)
 	}
 	return site.Write(cfg.out, tree)
 }

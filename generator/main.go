@@ -58,6 +58,8 @@ type config struct {
 	fresh   bool
 	verify  bool
 	cache   string
+	// playground builds the browser playground into the site.
+	playground bool
 }
 
 // defaultCacheDir is under the user's cache folder, so results outlive _site.
@@ -80,6 +82,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.fresh, "fresh", false, "run every snippet again, ignoring cached results")
 	fs.BoolVar(&c.verify, "verify", true, "check every yaegi output against go run; -verify=false is for quick drafts,\nand pages then say \"not verified\" beside each output")
 	fs.StringVar(&c.cache, "cache", defaultCacheDir(), "folder for cached snippet results; empty disables the cache")
+	fs.BoolVar(&c.playground, "playground", true, "build the browser playground (run and edit snippets in the page) into the site;\nit needs the Go toolchain and the generator's source")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the lesson site from Markdown.\n\nFlags:\n")
 		fs.PrintDefaults()

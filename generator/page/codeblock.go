@@ -24,6 +24,11 @@ type snippetData struct {
 	Expect     string
 	Provenance string
 	Vet        bool
+
+	// The browser playground's: what it needs to run the snippet, or why
+	// it cannot.
+	Play   *playData
+	NoPlay string
 }
 
 // OutputLabel names the box under the code.
@@ -58,6 +63,8 @@ func codeRenderer(t *template.Template) markdown.CodeRenderer {
 			Varies: s.Options.Varies,
 			Expect: s.Options.Expect.String(),
 			Vet:    s.Options.Vet,
+			Play:   play(s),
+			NoPlay: noPlay(s),
 		}
 		if b.Result != nil {
 			d.Provenance = provenance(b.Provenance)
