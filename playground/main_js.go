@@ -48,13 +48,18 @@ func serve() int {
 	return yaegi.Serve(context.Background(), strings.NewReader(req), out, programEnv())
 }
 
-// jsWriter hands every write to a JavaScript function on descriptor 1.
+// jsWriter hands every write to a JavaScript function on descriptor 1,
+// which returns false once the output is over the cap: the program is then
+// killed, as the build's sandbox kills it, and exiting is how an instance
+// dies (the worker has recorded why, so the status is never seen).
 type jsWriter struct{ fn, array js.Value }
 
 func (w jsWriter) Write(p []byte) (int, error) {
 	b := w.array.New(len(p))
 	js.CopyBytesToJS(b, p)
-	w.fn.Invoke(1, b)
+	if !w.fn.Invoke(1, b).Bool() {
+		os.Exit(1)
+	}
 	return len(p), nil
 }
 
