@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// The browser tests of the playground build the real lessons with the
+// playground, serve them under a sub-path as GitHub Pages does, and drive
+// Debian's headless Chromium with chromedp.
+
+var playSite = flag.String("playground.site", "", "test the playground on this already built site instead of building one")
+
+// playgroundSite builds the site once for the package's browser tests. It
+// skips verification against go run (TestLessons does that): what the
+// browser must match is the output on the page.
+var playgroundSite = sync.OnceValues(func() (string, error) {
+	if *playSite != "" {
+		return *playSite, nil
+	}
+	out, err := os.MkdirTemp("", "gonotes-playground-site-")
+	if err != nil {
+		return "", err
+	}
+	var stderr bytes.Buffer
+	if code := run([]string{"-content", "../content", "-out", filepath.Join(out, "site"), "-verify=false"}, &stderr); code != 0 {
+		return "", fmt.Errorf("building content/ with the playground failed (exit %d):\n%s", code, stderr.String())
+	}
+	return filepath.Join(out, "site"), nil
+})
+
+// chromium returns the browser's path, or skips the test, loudly, where
+// there is none and none can be expected (CI installs one).
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("CHROME"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
+		if p == "" {
+			continue
+		}
+		if _, err := exec.LookPath(p); err == nil {
+			return p
+		}
+	}
+	const msg = "NO BROWSER: the playground's browser tests did not run; apt-get install -y chromium"
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	fmt.Fprintf(os.Stderr, "\n*** %s ***\n\n", msg)
+	t.Skip(msg)
+	return ""
+}
+
+// browser is one Chromium tab on the site, recording what the page
+// reports going wrong.
+type browser struct {
+	ctx      context.Context
+	base     string // the site's address, ending in /repo/
+	mu       sync.Mutex
+	problems []string
+}
+
+// openBrowser serves the site under /repo/ and starts a browser on it.
+func openBrowser(t *testing.T) *browser {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the site and drives a browser; skipped with -short")
+	}
+	exe := chromium(t)
+	dir, err := playgroundSite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.StripPrefix("/repo", http.FileServer(http.Dir(dir))))
+	t.Cleanup(srv.Close)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	b := &browser{ctx: ctx, base: srv.URL + "/repo/"}
+	if err := chromedp.Listen(ctx, b.record); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		for _, p := range b.problems {
+			t.Errorf("the page reported: %s", p)
+		}
+	})
+	return b
+}
+
+// record runs on chromedp's reading goroutine: it must be quick.
+func (b *browser) record(ev any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		text := d.Text
+		if d.Exception != nil {
+			text += " " + d.Exception.Description
+		}
+		b.problems = append(b.problems, fmt.Sprintf("uncaught exception at %s:%d: %s", d.URL, d.LineNumber+1, text))
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+			var args []string
+			for _, a := range ev.Args {
+				args = append(args, string(a.Value)+a.Description)
+			}
+			b.problems = append(b.problems, "console."+string(ev.Type)+": "+strings.Join(args, " "))
+		}
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError {
+			b.problems = append(b.problems, fmt.Sprintf("console (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+		}
+	}
+}
+
+// open loads a page of the site (the loader runs before the load event) and
+// adds the tests' helpers.
+func (b *browser) open(t *testing.T, page string) {
+	t.Helper()
+	b.do(t, 30*time.Second, chromedp.Navigate(b.base+page))
+	eval[bool](t, b, 10*time.Second, helpers+"; true")
+}
+
+func (b *browser) do(t *testing.T, limit time.Duration, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, limit)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page, awaiting a promise.
+func eval[T any](t *testing.T, b *browser, limit time.Duration, js string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, limit)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %.80q: %v", js, err)
+	}
+	return v
+}
+
+// helpers are the tests' functions in the page, as a reader would use the
+// controls: click a button, wait for the output that replaces the last one.
+const helpers = `window.pt = {
+  fig: (id) => document.getElementById(id),
+  click: (id, name) => pt.fig(id).querySelector('[data-play="' + name + '"]').click(),
+  output: (out) => ({
+    text: out.querySelector(".output-text").textContent,
+    note: (out.querySelector(".output-note") || {}).textContent || "",
+    browser: out.classList.contains("play-output"),
+  }),
+  // next resolves with the next output of the snippet to replace the current one.
+  next: (id, limit) => new Promise((resolve, reject) => {
+    const before = pt.fig(id).querySelector(".output"), t0 = performance.now();
+    const poll = () => {
+      const out = pt.fig(id).querySelector(".output");
+      if (out !== before) return resolve(Object.assign(pt.output(out), {ms: performance.now() - t0}));
+      if (performance.now() - t0 > limit) return reject(new Error(id + ": no output after " + limit + " ms; the status says: " + pt.status(id)));
+      setTimeout(poll, 10);
+    };
+    poll();
+  }),
+  run: (id, limit) => { const p = pt.next(id, limit); pt.click(id, "run"); return p; },
+  status: (id) => pt.fig(id).querySelector(".play-status").textContent,
+  edit: (id, code) => { pt.click(id, "edit"); const ta = pt.fig(id).querySelector("textarea"); ta.value = code; ta.dispatchEvent(new Event("input")); return ta.value; },
+  // whenStatus resolves once the snippet's status matches re.
+  whenStatus: (id, re, limit) => new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const poll = () => {
+      if (new RegExp(re).test(pt.status(id))) return resolve(pt.status(id));
+      if (performance.now() - t0 > limit) return reject(new Error(id + ": status " + JSON.stringify(pt.status(id)) + " never matched " + re));
+      setTimeout(poll, 10);
+    };
+    poll();
+  }),
+};`
+
+type playOutput struct {
+	Text, Note string
+	Browser    bool
+	MS         float64
+}
+
+// TestPlaygroundRunsEverySnippet runs, unedited, every snippet on the site
+// that can run in a browser and whose output does not vary, and compares
+// what the browser printed with the output on the page.
+func TestPlaygroundRunsEverySnippet(t *testing.T) {
+	b := openBrowser(t)
+	dir, _ := playgroundSite()
+	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := 0
+	for _, p := range pages {
+		page := filepath.Base(p)
+		b.open(t, page)
+		ids := eval[[]string](t, b, 5*time.Second, `[...document.querySelectorAll("figure .play[data-source]")]
+			.map((p) => p.closest("figure"))
+			.filter((f) => !f.querySelector(".badge.varies"))
+			.map((f) => f.id)`)
+		for _, id := range ids {
+			want := eval[playOutput](t, b, 5*time.Second, fmt.Sprintf(`pt.output(pt.fig(%q).querySelector(".output"))`, id))
+			got := eval[playOutput](t, b, 60*time.Second, fmt.Sprintf(`pt.run(%q, 50000)`, id))
+			ran++
+			if !got.Browser {
+				t.Errorf("%s#%s: the output after Run is not labelled as a run in this browser", page, id)
+			}
+			if got.Text != want.Text || got.Note != want.Note {
+				t.Errorf("%s#%s: in the browser:\n%s%s\n\non the page:\n%s%s", page, id, got.Text, got.Note, want.Text, want.Note)
+			}
+		}
+	}
+	if ran < 20 {
+		t.Errorf("only %d snippets ran in the browser; the lessons have more deterministic yaegi snippets", ran)
+	}
+}
