@@ -6,6 +6,7 @@
 window.gonotesPlayground = function (base) {
   "use strict";
   var maxMemory = 512 << 20; // as the build's sandbox
+  var slowdown = 6;
   var manifest = null;
   var module = null;
   var spare = null; // a worker for the next run, loading or ready
@@ -95,6 +96,7 @@ window.gonotesPlayground = function (base) {
       shown: shown ? shown.map(function (n) { return lines[n - 1] + "\n"; }).join("") : source,
       allow: box.dataset.allow ? box.dataset.allow.split(",") : [],
       timeout: Number(box.dataset.timeout) || 10000,
+      unordered: box.hasAttribute("data-unordered"),
       original: fig.querySelector(".output"),
       output: null,
       editor: null,
@@ -170,7 +172,13 @@ window.gonotesPlayground = function (base) {
   function run(st) {
     if (st.run) return;
     var edited = st.editor && st.editor.value !== st.shown ? st.editor.value : null;
-    var r = { log: [], worker: null, timer: 0, start: 0, edited: edited !== null };
+    // The build's time limit applies, except to a program as the page
+    // shows it that finished when the site was built: that one is known to
+    // end, and the interpreter runs 10 to 30 times slower in WebAssembly
+    // than natively, so it gets slowdown times longer (Stop ends it sooner).
+    var limit = st.timeout;
+    if (edited === null && st.original && !st.original.classList.contains("failed")) limit *= slowdown;
+    var r = { log: [], worker: null, timer: 0, slow: 0, start: 0, limit: limit, edited: edited !== null };
     st.run = r;
     var b = runButton(st);
     b.textContent = "Stop";
@@ -193,12 +201,15 @@ window.gonotesPlayground = function (base) {
     return out;
   }
   function start(st, r, source) {
-    r.worker.call({ type: "run", source: source, allow: st.allow, timeout: st.timeout, maxMemory: maxMemory }, function (m) {
+    r.worker.call({ type: "run", source: source, allow: st.allow, timeout: r.limit, maxMemory: maxMemory }, function (m) {
       if (st.run !== r) return;
       switch (m.type) {
       case "started":
         r.start = performance.now();
-        r.timer = setTimeout(function () { stop(st, "timeout"); }, st.timeout);
+        r.timer = setTimeout(function () { stop(st, "timeout"); }, r.limit);
+        r.slow = setTimeout(function () {
+          say(st, "Still running: the interpreter is much slower in a browser than in the build. Stop ends it.");
+        }, 3000);
         say(st, "Running…");
         break;
       case "output":
@@ -225,7 +236,7 @@ window.gonotesPlayground = function (base) {
     say(st, why === "timeout" ? "Time is up: stopping…" : "Stopping…");
     var ending = { killed: why, code: -1, elapsed: r.start ? performance.now() - r.start : 0 };
     ready().then(function (w) {
-      w.call({ type: "finish", log: r.log, ending: ending, timeout: st.timeout }, function (m) {
+      w.call({ type: "finish", log: r.log, ending: ending, timeout: r.limit }, function (m) {
         if (m.type === "done") render(st, r, m.result);
         else say(st, "The playground failed: " + m.error);
       });
@@ -244,6 +255,7 @@ window.gonotesPlayground = function (base) {
   }
   function done(st, r) {
     clearTimeout(r.timer);
+    clearTimeout(r.slow);
     if (loading === st) loading = null;
     st.run = null;
     var b = runButton(st);
@@ -268,7 +280,15 @@ window.gonotesPlayground = function (base) {
     });
     if (!pre.firstChild) pre.appendChild(el("span", "no-output", "(no output)"));
     out.appendChild(pre);
+    if (st.unordered) {
+      head.appendChild(document.createTextNode(" "));
+      head.appendChild(el("span", "badge varies", "lines come in any order"));
+    }
     if (res.note) out.appendChild(el("p", "output-note", res.note));
+    if (res.outcome === "timeout") {
+      out.appendChild(el("p", "output-note play-slow", "The interpreter runs programs 10 to 30 times slower in a browser " +
+        "than when the site was built: one that Go finishes in a second can take half a minute here."));
+    }
     out.appendChild(el("p", "provenance", "Ran in this browser with yaegi (Go interpreter, built with " +
       manifest.go_version + "); not verified against Go."));
     show(st, out);

@@ -20,6 +20,9 @@ type playData struct {
 	Shown   string // 1-based lines of Source shown, comma-separated; empty when all are
 	Allow   string // allow= of the snippet, comma-separated
 	Timeout int64  // in milliseconds
+	// Unordered is set when only the set of lines printed is fixed (an
+	// "Unordered output:" comment): a run may print them in another order.
+	Unordered bool
 }
 
 // play returns the playground's data for a snippet that can run in a
@@ -28,7 +31,12 @@ func play(s *snippet.Snippet) *playData {
 	if !s.Runs() || s.EngineOrDefault() != snippet.Yaegi {
 		return nil
 	}
-	d := &playData{Source: s.Source, Allow: strings.Join(s.Options.Allow, ","), Timeout: defaultTimeout.Milliseconds()}
+	d := &playData{
+		Source:    s.Source,
+		Allow:     strings.Join(s.Options.Allow, ","),
+		Timeout:   defaultTimeout.Milliseconds(),
+		Unordered: s.Check.Present && s.Check.Unordered,
+	}
 	if s.Options.Timeout > 0 {
 		d.Timeout = s.Options.Timeout.Milliseconds()
 	}
