@@ -113,7 +113,8 @@ async function load(manifest, progress) {
 }
 
 // run interprets m.source in a new instance and replies with its output as
-// it comes (for the page to replay if it kills this worker) and its Result.
+// it comes (raw, for the page to replay if it kills this worker, and as
+// text to show) and its Result.
 function run(m, reply) {
 	const start = performance.now();
 	let over = false;
@@ -124,7 +125,7 @@ function run(m, reply) {
 		clearTimeout(flushTimer);
 		flushTimer = 0;
 		if (batch.length) {
-			reply({ type: "output", log: batch });
+			reply({ type: "output", log: batch, live: JSON.parse(host.live()) });
 			batch = [];
 		}
 		flushAt = performance.now() + 16;
@@ -149,13 +150,14 @@ function run(m, reply) {
 		if (over) {
 			return false;
 		}
+		const full = host.write(fd, bytes);
 		batch.push([fd, bytes]);
 		if (performance.now() >= flushAt) {
 			flush();
 		} else if (!flushTimer) {
 			flushTimer = setTimeout(flush, 16);
 		}
-		return !host.write(fd, bytes);
+		return !full;
 	};
 	sink = record;
 	globalThis.gonotesWrite = (fd, bytes) => {

@@ -178,7 +178,7 @@ window.gonotesPlayground = function (base) {
     // than natively, so it gets slowdown times longer (Stop ends it sooner).
     var limit = st.timeout;
     if (edited === null && st.original && !st.original.classList.contains("failed")) limit *= slowdown;
-    var r = { log: [], worker: null, timer: 0, slow: 0, start: 0, limit: limit, edited: edited !== null };
+    var r = { log: [], live: null, worker: null, timer: 0, slow: 0, start: 0, limit: limit, edited: edited !== null };
     st.run = r;
     var b = runButton(st);
     b.textContent = "Stop";
@@ -211,9 +211,13 @@ window.gonotesPlayground = function (base) {
           say(st, "Still running: the interpreter is much slower in a browser than in the build. Stop ends it.");
         }, 3000);
         say(st, "Running…");
+        r.live = frame(st, r, "running in this browser");
+        r.live.classList.add("play-live");
+        show(st, r.live);
         break;
       case "output":
         Array.prototype.push.apply(r.log, m.log);
+        if (r.live) print(r.live.querySelector(".output-text"), m.live || []);
         break;
       case "done":
         finish(st, r, m.result);
@@ -266,24 +270,11 @@ window.gonotesPlayground = function (base) {
   // render shows a Result where the build's output was, as the page's
   // template shows one, labelled as a run in this browser.
   function render(st, r, res) {
-    var out = el("div", "output play-output" + (res.outcome === "ok" ? "" : " failed"));
-    out.setAttribute("role", "group");
-    out.setAttribute("aria-label", "Output of the run in this browser");
-    var head = el("div", "output-head");
-    head.appendChild(el("span", "output-label", "Output"));
-    head.appendChild(document.createTextNode(" "));
-    head.appendChild(el("span", "badge play-badge", r.edited ? "edited, run in this browser" : "run in this browser"));
-    out.appendChild(head);
-    var pre = el("pre", "output-text");
-    (res.events || []).forEach(function (e) {
-      pre.appendChild(e.s === 2 ? el("span", "stderr", e.t) : document.createTextNode(e.t));
-    });
+    var out = frame(st, r, r.edited ? "edited, run in this browser" : "run in this browser");
+    if (res.outcome !== "ok") out.classList.add("failed");
+    var pre = out.querySelector(".output-text");
+    print(pre, res.events || []);
     if (!pre.firstChild) pre.appendChild(el("span", "no-output", "(no output)"));
-    out.appendChild(pre);
-    if (st.unordered) {
-      head.appendChild(document.createTextNode(" "));
-      head.appendChild(el("span", "badge varies", "lines come in any order"));
-    }
     if (res.note) out.appendChild(el("p", "output-note", res.note));
     if (res.outcome === "timeout") {
       out.appendChild(el("p", "output-note play-slow", "The interpreter runs programs 10 to 30 times slower in a browser " +
@@ -295,6 +286,28 @@ window.gonotesPlayground = function (base) {
     var lines = pre.textContent.split("\n").length - 1;
     say(st, (res.note ? res.note + ". " : "") + "Output updated: " + lines + (lines === 1 ? " line" : " lines") +
       (res.exit ? ", exit status " + res.exit : "") + ".");
+  }
+  // frame makes an output box as the page's template does, labelled.
+  function frame(st, r, label) {
+    var out = el("div", "output play-output");
+    out.setAttribute("role", "group");
+    out.setAttribute("aria-label", "Output of the run in this browser");
+    var head = el("div", "output-head");
+    head.appendChild(el("span", "output-label", "Output"));
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(el("span", "badge play-badge", label));
+    if (st.unordered) {
+      head.appendChild(document.createTextNode(" "));
+      head.appendChild(el("span", "badge varies", "lines come in any order"));
+    }
+    out.appendChild(head);
+    out.appendChild(el("pre", "output-text"));
+    return out;
+  }
+  function print(pre, events) {
+    events.forEach(function (e) {
+      pre.appendChild(e.s === 2 ? el("span", "stderr", e.t) : document.createTextNode(e.t));
+    });
   }
   function el(tag, cls, text) {
     var e = document.createElement(tag);

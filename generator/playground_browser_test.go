@@ -183,15 +183,35 @@ const helpers = `window.pt = {
     const before = pt.fig(id).querySelector(".output"), t0 = performance.now();
     const poll = () => {
       const out = pt.fig(id).querySelector(".output");
-      if (out !== before) return resolve(Object.assign(pt.output(out), {ms: performance.now() - t0}));
+      if (out !== before && !out.classList.contains("play-live")) return resolve(Object.assign(pt.output(out), {ms: performance.now() - t0}));
       if (performance.now() - t0 > limit) return reject(new Error(id + ": no output after " + limit + " ms; the status says: " + pt.status(id)));
       setTimeout(poll, 10);
     };
     poll();
   }),
   run: (id, limit) => { const p = pt.next(id, limit); pt.click(id, "run"); return p; },
+  // printing resolves once the output of the running program shows text.
+  printing: (id, text, limit) => new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const poll = () => {
+      const live = pt.fig(id).querySelector(".play-live .output-text");
+      if (live && live.textContent.includes(text)) return resolve(live.textContent);
+      if (performance.now() - t0 > limit) return reject(new Error(id + ": the running program never showed " + text));
+      setTimeout(poll, 10);
+    };
+    poll();
+  }),
   status: (id) => pt.fig(id).querySelector(".play-status").textContent,
-  edit: (id, code) => { pt.click(id, "edit"); const ta = pt.fig(id).querySelector("textarea"); ta.value = code; ta.dispatchEvent(new Event("input")); return ta.value; },
+  // editor clicks Edit and resolves with the snippet's editor once it is there.
+  editor: (id) => new Promise((resolve) => {
+    pt.click(id, "edit");
+    const poll = () => { const ta = pt.fig(id).querySelector("textarea"); ta ? resolve(ta) : setTimeout(poll, 10); };
+    poll();
+  }),
+  edit: (id, code) => pt.editor(id).then((ta) => { ta.value = code; ta.dispatchEvent(new Event("input")); return ta.value; }),
+  // first returns the id of the page's first runnable snippet with (or without) hidden lines.
+  first: (hidden) => [...document.querySelectorAll(".play[data-source]")]
+    .find((p) => p.hasAttribute("data-shown") === hidden).closest("figure").id,
   // whenStatus resolves once the snippet's status matches re.
   whenStatus: (id, re, limit) => new Promise((resolve, reject) => {
     const t0 = performance.now();

@@ -79,6 +79,10 @@ func host() {
 			js.CopyBytesToGo(p, args[1])
 			return rec.write(args[0].Int(), p)
 		}),
+		// live() returns, as JSON, the events recorded since its last call.
+		"live": js.FuncOf(func(js.Value, []js.Value) any {
+			return toJSON(rec.live())
+		}),
 		// finish(endingJSON) returns the run's engine.Result as JSON, or
 		// {"error": ...}.
 		"finish": js.FuncOf(func(_ js.Value, args []js.Value) any {

@@ -30,6 +30,9 @@ type recording struct {
 	rec    *engine.Recorder
 	frames *yaegi.Decoder
 	lim    engine.Limits
+	// seen is how many events live has returned, and seenLen how much of
+	// the last one's text: the recorder merges output into its last event.
+	seen, seenLen int
 }
 
 func newRecording(timeout time.Duration) *recording {
@@ -50,6 +53,26 @@ func (r *recording) write(fd int, p []byte) (full bool) {
 		r.rec.Writer(engine.Stderr).Write(p)
 	}
 	return r.rec.Full()
+}
+
+// live returns the output recorded since its last call, for the page to
+// show while the program runs; the output of the Result replaces it.
+func (r *recording) live() []engine.Event {
+	evs := r.rec.Events()
+	out := []engine.Event{} // JSON [], not null
+	for i := max(r.seen-1, 0); i < len(evs); i++ {
+		text := evs[i].Text
+		if i == r.seen-1 {
+			text = text[r.seenLen:]
+		}
+		if text != "" {
+			out = append(out, engine.Event{Stream: evs[i].Stream, Text: text})
+		}
+	}
+	if n := len(evs); n > 0 {
+		r.seen, r.seenLen = n, len(evs[n-1].Text)
+	}
+	return out
 }
 
 // ending is how the worker saw a run end.
