@@ -19,11 +19,13 @@ site:
 
 test: vet
 	$(GO) test ./...
+	GOOS=js GOARCH=wasm $(GO) build -o /dev/null ./playground
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./playground
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
