@@ -36,6 +36,11 @@ onmessage = (e) => {
 			// An edited program, with the snippet's hidden lines put back.
 			reply({ type: "program", source: host.program(m.source, JSON.stringify(m.shown), m.edited) });
 			break;
+		case "check":
+			// The static check for what yaegi runs unlike Go (issue 9's
+			// hazard.Check), where the module has it.
+			reply({ type: "checked", findings: host.check ? JSON.parse(host.check(m.source)) : null });
+			break;
 		case "finish":
 			// A run the page killed in another worker: replay what it wrote.
 			host.start(m.timeout);

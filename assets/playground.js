@@ -131,7 +131,14 @@ window.gonotesPlayground = function (base) {
       });
       ta.addEventListener("input", function () { fit(ta); });
       var pre = st.code.querySelector("pre");
-      if (pre) pre.hidden = true;
+      if (pre) {
+        // Same font, size, spacing and tabs as the code it replaces.
+        var font = getComputedStyle(pre.querySelector("code") || pre), box = getComputedStyle(pre);
+        ["fontFamily", "fontSize", "lineHeight", "tabSize", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft"].forEach(function (k) {
+          ta.style[k] = (k.indexOf("padding") === 0 ? box : font)[k];
+        });
+        pre.hidden = true;
+      }
       st.code.insertBefore(ta, st.code.firstChild);
       st.editor = ta;
       fit(ta);
@@ -190,8 +197,13 @@ window.gonotesPlayground = function (base) {
       r.worker = w;
       if (edited === null) return start(st, r, st.source);
       w.call({ type: "program", source: st.source, shown: st.shownLines || allLines(st.source), edited: edited }, function (m) {
-        if (m.type === "program") start(st, r, m.source);
-        else failed(st, r, m.error);
+        if (m.type !== "program") return failed(st, r, m.error);
+        // Before an edited program runs, the static check names what yaegi
+        // would run unlike Go; the warnings go beside its output.
+        w.call({ type: "check", source: m.source }, function (c) {
+          r.findings = c.findings || [];
+          start(st, r, m.source);
+        });
       });
     }, function (err) { failed(st, r, err.message); });
   }
@@ -280,6 +292,10 @@ window.gonotesPlayground = function (base) {
       out.appendChild(el("p", "output-note play-slow", "The interpreter runs programs 10 to 30 times slower in a browser " +
         "than when the site was built: one that Go finishes in a second can take half a minute here."));
     }
+    (r.findings || []).forEach(function (f) {
+      out.appendChild(el("p", "output-note play-warning", "main.go:" + f.Line + ": " + f.Msg +
+        " (yaegi runs this unlike Go, so this output may differ from Go's)"));
+    });
     out.appendChild(el("p", "provenance", "Ran in this browser with yaegi (Go interpreter, built with " +
       manifest.go_version + "); not verified against Go."));
     show(st, out);

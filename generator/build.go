@@ -60,7 +60,7 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 		return err
 	}
 	if cfg.playground {
-		pg, err := playgroundFiles(ctx, cfg.cache)
+		pg, err := playgroundFiles(ctx)
 		if err != nil {
 			return err
 		}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net/http"
@@ -277,4 +279,58 @@ func sortedLines(s string) string {
 	lines := strings.Split(s, "\n")
 	slices.Sort(lines)
 	return strings.Join(lines, "\n")
+}
+
+// TestPlaygroundWeight: reading a page loads nothing of the playground but
+// its loader, which stays small, and what the first Run downloads stays
+// under 3 MB on a host that compresses nothing.
+func TestPlaygroundWeight(t *testing.T) {
+	b := openBrowser(t)
+	dir, _ := playgroundSite()
+	manifest, err := os.ReadFile(filepath.Join(dir, playgroundDir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m playgroundManifest
+	if err := json.Unmarshal(manifest, &m); err != nil {
+		t.Fatal(err)
+	}
+	wasm, err := os.Stat(filepath.Join(dir, playgroundDir, m.Wasm))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wasm.Size() != int64(m.WasmSize) {
+		t.Errorf("the manifest says the module has %d bytes; it has %d", m.WasmSize, wasm.Size())
+	}
+	firstRun := wasm.Size()
+	for _, f := range []string{"playground.js", "playground-worker.js", "fzstd.js", "playground/" + m.WasmExec} {
+		info, err := os.Stat(filepath.Join(dir, "assets", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		firstRun += info.Size()
+	}
+	if firstRun > 3_000_000 {
+		t.Errorf("the first Run downloads %d bytes uncompressed (the module %d); the limit is 3 MB", firstRun, wasm.Size())
+	}
+	loader, err := os.ReadFile(filepath.Join(dir, "assets", "playground-loader.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	w.Write(loader)
+	w.Close()
+	if gz.Len() > 3000 {
+		t.Errorf("the loader every page loads is %d bytes gzip; the limit is 3 KB", gz.Len())
+	}
+	t.Logf("the loader: %d bytes, %d gzip; the first Run: %d bytes, the module %d (%d decompressed)", len(loader), gz.Len(), firstRun, m.WasmSize, m.RawSize)
+
+	b.open(t, "race-detector.html")
+	loaded := eval[[]string](t, b, 5*time.Second, `performance.getEntriesByType("resource").map((r) => r.name)`)
+	for _, u := range loaded {
+		if strings.Contains(u, "playground") && !strings.HasSuffix(u, "/playground-loader.js") && !strings.HasSuffix(u, "/playground.css") {
+			t.Errorf("reading a page loaded %s", u)
+		}
+	}
 }

@@ -148,3 +148,44 @@ func TestPlaygroundKeyboard(t *testing.T) {
 		t.Errorf("Ctrl+Enter ran and printed %q", got.Text)
 	}
 }
+
+// TestPlaygroundFromFile opens a page from disk, where Chromium refuses to
+// start workers: Run says what to do instead.
+func TestPlaygroundFromFile(t *testing.T) {
+	b := openBrowser(t)
+	dir, _ := playgroundSite()
+	b.do(t, 30*time.Second, chromedp.Navigate("file://"+dir+"/"+guidePage))
+	eval[bool](t, b, 10*time.Second, helpers+"; true")
+	plain, _ := snippetIDs(t, b)
+	said := eval[string](t, b, 20*time.Second, fmt.Sprintf(`pt.click(%q, "run"), pt.whenStatus(%q, "Serve the site", 15000)`, plain, plain))
+	if !strings.Contains(said, "python3 -m http.server") {
+		t.Errorf("from file://, Run says %q", said)
+	}
+}
+
+// TestPlaygroundNarrow: at 360 px the controls and the editor fit the
+// screen, and a snippet with engine=go says why it cannot run here.
+func TestPlaygroundNarrow(t *testing.T) {
+	b := openBrowser(t)
+	b.do(t, 10*time.Second, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	b.open(t, "race-detector.html")
+	plain := eval[string](t, b, 5*time.Second, "pt.first(false)")
+	eval[string](t, b, 10*time.Second, fmt.Sprintf(`pt.editor(%q).then((ta) => ta.value)`, plain))
+	if w := eval[int](t, b, 5*time.Second, `document.documentElement.scrollWidth`); w > 360 {
+		t.Errorf("at 360 px the page is %d px wide", w)
+	}
+	bar := eval[struct{ Right, Buttons int }](t, b, 5*time.Second, fmt.Sprintf(`(() => {
+		const bar = pt.fig(%q).querySelector(".play-bar");
+		return {right: Math.ceil(bar.getBoundingClientRect().right), buttons: bar.querySelectorAll("button[type=button]").length};
+	})()`, plain))
+	if bar.Right > 360 || bar.Buttons != 5 {
+		t.Errorf("the controls end at %d px with %d buttons; want 5 buttons within 360 px", bar.Right, bar.Buttons)
+	}
+	why := eval[[]string](t, b, 5*time.Second, `[...document.querySelectorAll("figure .play-none")].map((p) => p.textContent)`)
+	if len(why) == 0 || !strings.Contains(strings.Join(why, "\n"), "race detector") {
+		t.Errorf("the race detector's snippets do not say why they cannot run here: %q", why)
+	}
+	if n := eval[int](t, b, 5*time.Second, `[...document.querySelectorAll("figure")].filter((f) => f.querySelector(".play-none") && f.querySelector(".play")).length`); n != 0 {
+		t.Errorf("%d snippets both run in the browser and say they cannot", n)
+	}
+}
