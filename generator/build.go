@@ -60,7 +60,7 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 		return err
 	}
 	if cfg.playground {
-		pg, err := playgroundFiles(ctx)
+		pg, err := playgroundFiles(ctx, log)
 		if err != nil {
 			return err
 		}

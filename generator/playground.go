@@ -47,7 +47,7 @@ type playgroundManifest struct {
 // site, building the module only when its inputs changed since the copy
 // kept in the user's cache folder (beside the snippet cache; the module
 // depends on no lesson, so every site and test shares it).
-func playgroundFiles(ctx context.Context) (map[string][]byte, error) {
+func playgroundFiles(ctx context.Context, log io.Writer) (map[string][]byte, error) {
 	goenv, err := goCmd(ctx, "env", "-json", "GOVERSION", "GOROOT")
 	if err != nil {
 		return nil, fmt.Errorf("building the playground: %w", err)
@@ -82,6 +82,7 @@ func playgroundFiles(ctx context.Context) (map[string][]byte, error) {
 		raw, err = readRawSize(dir)
 	}
 	if err != nil {
+		fmt.Fprintln(log, "building the playground's WebAssembly module (once for each change of its sources)")
 		if wasm, raw, err = buildPlayground(ctx, dir, zstdCLI != ""); err != nil {
 			return nil, fmt.Errorf("building the playground: %w", err)
 		}
