@@ -12,9 +12,9 @@ import (
 	"github.com/gonotes/concurrency/generator/engine/yaegi"
 )
 
-// serve interprets src as the run instance does, and returns the frames it
+// serveFrames interprets src as the run instance does, and returns the frames it
 // wrote and its exit status.
-func serve(t *testing.T, src string) ([]byte, int) {
+func serveFrames(t *testing.T, src string) ([]byte, int) {
 	t.Helper()
 	req, err := json.Marshal(yaegi.Request{Source: src})
 	if err != nil {
@@ -59,7 +59,7 @@ func TestRecordingFinish(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			frames, code := serve(t, tt.src)
+			frames, code := serveFrames(t, tt.src)
 			r := newRecording(2 * time.Second)
 			if replay(r, frames, 3) {
 				t.Fatal("the output is full")
@@ -83,7 +83,7 @@ func TestRecordingFinish(t *testing.T) {
 // TestRecordingFull: the recording says when the output passes the build's
 // cap, and the Result says it was cut.
 func TestRecordingFull(t *testing.T) {
-	frames, code := serve(t, "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tfor range 600 {\n\t\tfmt.Println(strings.Repeat(\"x\", 2047))\n\t}\n}\n")
+	frames, code := serveFrames(t, "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tfor range 600 {\n\t\tfmt.Println(strings.Repeat(\"x\", 2047))\n\t}\n}\n")
 	r := newRecording(time.Second)
 	if !replay(r, frames, 64<<10) {
 		t.Fatal("1.2 MiB of output did not fill the recording")
