@@ -27,25 +27,7 @@ import (
 // playground, serve them under a sub-path as GitHub Pages does, and drive
 // Debian's headless Chromium with chromedp.
 
-var playSite = flag.String("playground.site", "", "test the playground on this already built site instead of building one")
-
-// playgroundSite builds the site once for the package's browser tests. It
-// skips verification against go run (TestLessons does that): what the
-// browser must match is the output on the page.
-var playgroundSite = sync.OnceValues(func() (string, error) {
-	if *playSite != "" {
-		return *playSite, nil
-	}
-	out, err := os.MkdirTemp("", "gonotes-playground-site-")
-	if err != nil {
-		return "", err
-	}
-	var stderr bytes.Buffer
-	if code := run([]string{"-content", "../content", "-out", filepath.Join(out, "site"), "-verify=false"}, &stderr); code != 0 {
-		return "", fmt.Errorf("building content/ with the playground failed (exit %d):\n%s", code, stderr.String())
-	}
-	return filepath.Join(out, "site"), nil
-})
+var playSite = flag.String("playground.site", "", "test the lessons and the playground on this already built site instead of building one")
 
 // chromium returns the browser's path, or skips the test, loudly, where
 // there is none and none can be expected (CI installs one).
@@ -84,7 +66,7 @@ func openBrowser(t *testing.T) *browser {
 		t.Skip("builds the site and drives a browser; skipped with -short")
 	}
 	exe := chromium(t)
-	dir, err := playgroundSite()
+	dir, err := lessonsSite()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +219,7 @@ type playOutput struct {
 // what the browser printed with the output on the page.
 func TestPlaygroundRunsEverySnippet(t *testing.T) {
 	b := openBrowser(t)
-	dir, _ := playgroundSite()
+	dir, _ := lessonsSite()
 	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -286,7 +268,7 @@ func sortedLines(s string) string {
 // under 3 MB on a host that compresses nothing.
 func TestPlaygroundWeight(t *testing.T) {
 	b := openBrowser(t)
-	dir, _ := playgroundSite()
+	dir, _ := lessonsSite()
 	manifest, err := os.ReadFile(filepath.Join(dir, playgroundDir, "manifest.json"))
 	if err != nil {
 		t.Fatal(err)

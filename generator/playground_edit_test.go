@@ -27,7 +27,7 @@ func snippetIDs(t *testing.T, b *browser) (plain, hidden string) {
 // TestPlaygroundEditedPrograms edits a snippet into programs that end in
 // every way a program can, runs each in the browser and with the build's
 // runner, and compares: a deadlock, a goroutine's panic, os.Exit, a compile
-// error and an output flood must read as they would on a page.
+// error, a memory hog and an output flood must read as they would on a page.
 func TestPlaygroundEditedPrograms(t *testing.T) {
 	b := openBrowser(t)
 	ctx := context.Background()
@@ -41,6 +41,7 @@ func TestPlaygroundEditedPrograms(t *testing.T) {
 		{"panic in main", "package main\n\nfunc main() {\n\tvar m map[string]int\n\tm[\"a\"] = 1\n}\n"},
 		{"os.Exit", "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tdefer fmt.Println(\"never\")\n\tfmt.Println(\"leaving\")\n\tos.Exit(3)\n}\n"},
 		{"compile error", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(undefinedName)\n}\n"},
+		{"memory hog", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"eating\")\n\tvar all [][]byte\n\tfor {\n\t\tall = append(all, make([]byte, 1<<20))\n\t\tall[len(all)-1][0] = 1\n\t}\n}\n"},
 		{"output flood", "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\tline := strings.Repeat(\"ab\", 999)\n\tfor {\n\t\tfmt.Println(line)\n\t}\n}\n"},
 	}
 	b.open(t, guidePage)
@@ -153,7 +154,7 @@ func TestPlaygroundKeyboard(t *testing.T) {
 // start workers: Run says what to do instead.
 func TestPlaygroundFromFile(t *testing.T) {
 	b := openBrowser(t)
-	dir, _ := playgroundSite()
+	dir, _ := lessonsSite()
 	b.do(t, 30*time.Second, chromedp.Navigate("file://"+dir+"/"+guidePage))
 	eval[bool](t, b, 10*time.Second, helpers+"; true")
 	plain, _ := snippetIDs(t, b)
