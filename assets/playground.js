@@ -284,6 +284,7 @@ window.gonotesPlayground = function (base) {
   function render(st, r, res) {
     var out = frame(st, r, r.edited ? "edited, run in this browser" : "run in this browser");
     if (res.outcome !== "ok") out.classList.add("failed");
+    out.dataset.outcome = res.outcome || "stopped";
     var pre = out.querySelector(".output-text");
     print(pre, res.events || []);
     if (!pre.firstChild) pre.appendChild(el("span", "no-output", "(no output)"));

@@ -161,6 +161,7 @@ const helpers = `window.pt = {
     text: out.querySelector(".output-text").textContent,
     note: (out.querySelector(".output-note") || {}).textContent || "",
     browser: out.classList.contains("play-output"),
+    outcome: out.dataset.outcome || "",
   }),
   // next resolves with the next output of the snippet to replace the current one.
   next: (id, limit) => new Promise((resolve, reject) => {
@@ -211,6 +212,7 @@ const helpers = `window.pt = {
 type playOutput struct {
 	Text, Note string
 	Browser    bool
+	Outcome    string // of a run in the browser
 	MS         float64
 }
 

@@ -58,8 +58,8 @@ func TestPlaygroundEditedPrograms(t *testing.T) {
 			}
 			eval[string](t, b, 5*time.Second, fmt.Sprintf(`pt.edit(%q, %q)`, plainSnippet, p.src))
 			got := eval[playOutput](t, b, 60*time.Second, fmt.Sprintf(`pt.run(%q, 50000)`, plainSnippet))
-			if got.Text != want.String() || got.Note != res.Note {
-				t.Errorf("in the browser:\n%s%s\n\nwith the build's runner (%s):\n%s%s", got.Text, got.Note, res.Outcome, want.String(), res.Note)
+			if got.Text != want.String() || got.Note != res.Note || got.Outcome != string(res.Outcome) {
+				t.Errorf("in the browser (%s):\n%s%s\n\nwith the build's runner (%s):\n%s%s", got.Outcome, got.Text, got.Note, res.Outcome, want.String(), res.Note)
 			}
 		})
 	}
