@@ -66,6 +66,9 @@ async function init(m, reply) {
 	module = m.module;
 	if (!manifest) {
 		const res = await fetch("playground/manifest.json", { cache: "no-cache" });
+		if (res.status === 404) {
+			throw new Error("This site was built without the playground (go run ./generator -playground=false).");
+		}
 		if (!res.ok) {
 			throw new Error("playground/manifest.json: " + res.status + " " + res.statusText);
 		}
