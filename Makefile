@@ -33,6 +33,7 @@ test: vet workflows
 	@[ -x /usr/bin/chromium ] || [ -n "$$CHROME" ] || command -v chromium >/dev/null || \
 	  echo "*** NO BROWSER: the browser tests will be SKIPPED (apt-get install -y chromium, or set CHROME) ***"
 	$(GO) test ./...
+	GOOS=js GOARCH=wasm $(GO) build -o /dev/null ./playground
 
 # actionlint checks the GitHub workflows. It is run by version rather than
 # required in go.mod, which stays the site's own; the module cache is
@@ -46,6 +47,7 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./playground
 
 # Lesson counts of the synthetic sites make bench builds. The full run,
 # BENCH_SIZES=100,1000,10000, takes well over 15 minutes on a 2-core machine

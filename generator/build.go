@@ -69,6 +69,15 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if cfg.playground {
+		pg, err := playgroundFiles(ctx, log)
+		if err != nil {
+			return err
+		}
+		for p, b := range pg {
+			tree[p] = b
+		}
+	}
 	if err := site.Write(cfg.out, tree); err != nil {
 		return err
 	}

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gonotes/concurrency/generator/runner"
@@ -16,7 +18,42 @@ func TestMain(m *testing.M) {
 	// The test binary stands in for the generator as the child that
 	// interprets snippets.
 	runner.MaybeChild()
-	os.Exit(m.Run())
+	code := m.Run()
+	if lessons.dir != "" && *playSite == "" {
+		os.RemoveAll(filepath.Dir(lessons.dir))
+	}
+	os.Exit(code)
+}
+
+// lessons is the real lessons' site, built once for the package's tests.
+var lessons struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// lessonsSite builds the real lessons once for the package's tests, as make
+// site does: every snippet run, every yaegi output verified against go run,
+// nothing taken from a cache, the playground built in. TestLessons checks
+// the pages, the playground's tests run them in a browser.
+func lessonsSite() (string, error) {
+	lessons.once.Do(func() {
+		if *playSite != "" {
+			lessons.dir = *playSite
+			return
+		}
+		dir, err := os.MkdirTemp("", "gonotes-lessons-")
+		if err != nil {
+			lessons.err = err
+			return
+		}
+		lessons.dir = filepath.Join(dir, "site")
+		var stderr bytes.Buffer
+		if code := run([]string{"-content", "../content", "-out", lessons.dir, "-cache", ""}, &stderr); code != 0 {
+			lessons.err = fmt.Errorf("building content/ failed (exit %d):\n%s", code, stderr.String())
+		}
+	})
+	return lessons.dir, lessons.err
 }
 
 // TestLessons builds the real lessons as make site does: every snippet run,
@@ -25,10 +62,9 @@ func TestLessons(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the whole site; skipped with -short")
 	}
-	out := filepath.Join(t.TempDir(), "site")
-	var stderr bytes.Buffer
-	if code := run([]string{"-content", "../content", "-out", out, "-cache", ""}, &stderr); code != 0 {
-		t.Fatalf("building content/ failed (exit %d):\n%s", code, stderr.String())
+	out, err := lessonsSite()
+	if err != nil {
+		t.Fatal(err)
 	}
 	page := func(name string) string {
 		t.Helper()

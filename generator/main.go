@@ -67,6 +67,8 @@ type config struct {
 	serve     bool     // -serve: see serve.go
 	port      int      // for -serve
 	buildArgs []string // the flags given, but for -serve and -port
+	// playground builds the browser playground into the site.
+	playground bool
 }
 
 // defaultCacheDir is under the user's cache folder, so results outlive _site.
@@ -93,6 +95,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.editURL, "edit-url", "", "URL that, followed by a lesson's path in the content folder, edits it, e.g.\nhttps://github.com/USER/REPO/edit/main/content/; adds an \"Edit this page\" link")
 	fs.BoolVar(&c.serve, "serve", false, "serve the site on 127.0.0.1 for its author: rebuild it when content, assets or\ntemplates change, and reload open pages")
 	fs.IntVar(&c.port, "port", 8000, "port for -serve, on 127.0.0.1 only")
+	fs.BoolVar(&c.playground, "playground", true, "build the browser playground (run and edit snippets in the page) into the site;\nit needs the Go toolchain and the generator's source")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the lesson site from Markdown.\n\nFlags:\n")
 		fs.PrintDefaults()

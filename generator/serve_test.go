@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/gonotes/concurrency/generator/serve"
 )
@@ -108,7 +109,7 @@ func TestServe(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	writeFile(t, "content/index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
 	writeFile(t, "content/01-a.md", "---\ntitle: A\n---\n\nFirst words.\n")
-	cfg, err := parseFlags([]string{"-serve", "-port", "0"}, io.Discard)
+	cfg, err := parseFlags([]string{"-serve", "-port", "0", "-playground=false"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +119,8 @@ func TestServe(t *testing.T) {
 	}
 	base := "http://" + ln.Addr().String()
 	var log lockedBuffer
-	ctx, cancel := context.WithCancel(context.Background())
+	// A build that never comes must fail the test, not hang it.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	exited := make(chan int)
 	go func() { exited <- serveOn(ctx, ln, cfg, &log) }()
 	defer func() {

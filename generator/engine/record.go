@@ -48,6 +48,12 @@ func (w streamWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// Events returns the output recorded so far, without the bytes held back
+// for the rest of a rune or an escape sequence, for a host that shows it
+// while the program runs. The slice is the Recorder's: it is valid until
+// the next Write, and must not be changed.
+func (o *Recorder) Events() []Event { return o.res.Events }
+
 // Full reports whether output was dropped at the limit.
 func (o *Recorder) Full() bool { return o.full }
 

@@ -25,6 +25,11 @@ type snippetData struct {
 	Provenance string
 	Vet        bool
 	Trace      *traceData
+
+	// The browser playground's: what it needs to run the snippet, or why
+	// it cannot.
+	Play   *playData
+	NoPlay string
 }
 
 // traceData is what the trace template sees: the figure of a traced
@@ -83,6 +88,8 @@ func codeRenderer(t *template.Template) markdown.CodeRenderer {
 			Varies: s.Varies(),
 			Expect: s.Options.Expect.String(),
 			Vet:    s.Options.Vet,
+			Play:   play(s),
+			NoPlay: noPlay(s),
 		}
 		if b.Result != nil {
 			d.Provenance = provenance(b.Provenance)

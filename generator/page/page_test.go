@@ -193,7 +193,8 @@ func TestLinksAreRelative(t *testing.T) {
 	pages := render(t, site(t, "https://example.github.io/repo/"))
 	exists := map[string]bool{
 		"assets/style.css": true, "assets/chroma.css": true, "assets/site.js": true, "assets/search.js": true,
-		"assets/favicon.svg": true, "img/two.svg": true,
+		"assets/favicon.svg": true, "assets/playground.css": true, "assets/playground-loader.js": true,
+		"img/two.svg": true,
 	}
 	for p := range pages {
 		exists[p] = true
