@@ -186,7 +186,7 @@ func (s *browserSuite) checkSearch(t *testing.T) {
 		if target.ID != "" {
 			want += "#" + target.ID
 		}
-		results := search(t, tab, target.Word)
+		results := searchFor(t, tab, target.Word)
 		found := false
 		for _, r := range results {
 			found = found || r == want
@@ -194,7 +194,7 @@ func (s *browserSuite) checkSearch(t *testing.T) {
 		if !found {
 			t.Errorf("searching %q (from the middle of %s) found %v, not %s", target.Word, lesson, results, want)
 		}
-		results = search(t, tab, target.Title)
+		results = searchFor(t, tab, target.Title)
 		if len(results) == 0 || results[0] != root+lesson {
 			t.Fatalf("searching the title %q: first result %v, want %s", target.Title, results, root+lesson)
 		}
@@ -227,7 +227,7 @@ func (s *browserSuite) checkSearch(t *testing.T) {
 }
 
 // search opens the dialog with /, types the query and returns the results' URLs.
-func search(t *testing.T, tab *browsertest.Tab, query string) []string {
+func searchFor(t *testing.T, tab *browsertest.Tab, query string) []string {
 	t.Helper()
 	eval[bool](t, tab, `(() => { document.activeElement && document.activeElement.blur(); return true })()`)
 	if err := tab.Do(chromedp.KeyEvent("/")); err != nil {

@@ -9,8 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+	"runtime"
+	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/gonotes/concurrency/assets"
 	"github.com/gonotes/concurrency/generator/execute"
@@ -18,15 +21,19 @@ import (
 	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/page"
 	"github.com/gonotes/concurrency/generator/runner"
+	"github.com/gonotes/concurrency/generator/search"
 	"github.com/gonotes/concurrency/generator/site"
 )
 
-// build is the whole pipeline: load lessons, resolve their links, run their
-// snippets, render pages, write the site. Problems from the first three
-// stages are reported together; nothing is written unless there are none.
+// build is the whole pipeline. It indexes the lessons (read, checked,
+// their documents dropped); then, a few lessons at a time, opens each,
+// resolves its links, runs its snippets, renders its page and writes it,
+// and closes it again, so memory stays flat however many lessons there
+// are; then writes the files every site has. The new site replaces the
+// old only when all of it succeeded, and every problem is reported
+// together.
 func build(ctx context.Context, cfg config, log io.Writer) error {
 	start := time.Now()
-	var stats execute.Stats
 	if err := site.CheckOutput(cfg.out, cfg.content, repoRoot(cfg.content)); err != nil {
 		return err
 	}
@@ -38,58 +45,173 @@ func build(ctx context.Context, cfg config, log io.Writer) error {
 	}
 	defer root.Close()
 	contentFS := root.FS()
-	lessons, loadErr := lesson.Load(contentFS, filepath.ToSlash(filepath.Clean(cfg.content)))
-	published := publishedLessons(lessons)
-	files, resolveErr := lesson.Resolve(lessons, contentFS, assets.FS)
+	lessons, loadErr := lesson.Index(contentFS, filepath.ToSlash(filepath.Clean(cfg.content)))
 	if lessons == nil {
 		return loadErr
 	}
-	runErr := runSnippets(ctx, cfg, published, log, &stats)
-	if err := errors.Join(loadErr, resolveErr, runErr); err != nil {
+	s := newSite(cfg, publishedLessons(lessons))
+	var stats execute.Stats
+	ex, err := startExecutor(ctx, cfg, s, log, &stats)
+	if err != nil {
 		return err
 	}
-	s := &page.Site{Title: "Go concurrency, by running it", BaseURL: cfg.baseURL, Verified: cfg.verify, EditURL: cfg.editURL}
-	for _, l := range published {
-		if l.Home {
-			s.Home = l
-			s.Title = l.Title
-		} else {
-			s.Lessons = append(s.Lessons, l)
-		}
+	defer ex.Close()
+	w, err := site.Create(cfg.out)
+	if err != nil {
+		return err
 	}
+	defer w.Abort()
 	r, err := page.NewRenderer()
 	if err != nil {
 		return err
 	}
-	pages, err := r.Render(s)
+	index, pagesErr := writePages(ctx, cfg, s, lesson.NewResolver(lessons, contentFS, assets.FS), ex.Executor, r, w)
+	if err := errors.Join(loadErr, pagesErr); err != nil {
+		return err
+	}
+	if err := writeShared(ctx, cfg, s, index, r, w, log); err != nil {
+		return err
+	}
+	if err := w.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "built %d pages in %v: %s; site in %s\n", w.Count(".html"),
+		time.Since(start).Round(10*time.Millisecond), summary(&stats), cfg.out)
+	return nil
+}
+
+// newSite is what every page knows of the site: its lessons in order.
+func newSite(cfg config, published []*lesson.Lesson) *page.Site {
+	s := &page.Site{Title: "Go concurrency, by running it", BaseURL: cfg.baseURL, Verified: cfg.verify, EditURL: cfg.editURL}
+	for _, l := range published {
+		if l.Home {
+			s.Home, s.Title = l, l.Title
+		} else {
+			s.Lessons = append(s.Lessons, l)
+		}
+	}
+	return s
+}
+
+// writePages opens, resolves, runs, renders and writes the page of every
+// lesson of s, as many at once as the machine has cores plus the snippets
+// that may run at once (a lesson waiting for a snippet uses no core), and
+// returns the search index. A failure of the generator itself stops it.
+func writePages(ctx context.Context, cfg config, s *page.Site, rv *lesson.Resolver, ex *execute.Executor, r *page.Renderer, w *site.Writer) (*search.Index, error) {
+	order := s.Lessons
+	if s.Home != nil {
+		order = append([]*lesson.Lesson{s.Home}, s.Lessons...)
+	}
+	// neighbours are a page's previous and next lessons.
+	neighbours := func(i int) (prev, next *lesson.Lesson) {
+		if s.Home != nil {
+			i-- // the home page comes before the first lesson
+		}
+		if i > 0 {
+			prev = s.Lessons[i-1]
+		}
+		if i+1 < len(s.Lessons) {
+			next = s.Lessons[i+1]
+		}
+		return prev, next
+	}
+	entries := make([]search.Lesson, len(order))
+	var (
+		mu     sync.Mutex
+		errs   []error
+		copied = map[string]bool{}
+	)
+	fail := func(err error) {
+		mu.Lock()
+		errs = append(errs, err)
+		mu.Unlock()
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0) + cfg.jobs)
+	for i, l := range order {
+		g.Go(func() error {
+			l.Open()
+			defer l.Close()
+			files, resolveErr := rv.Lesson(l)
+			runErr := ex.Run(gctx, l.Blocks)
+			if execute.IsInternal(runErr) {
+				return runErr
+			}
+			for _, f := range files {
+				mu.Lock()
+				first := !copied[f.To]
+				copied[f.To] = true
+				mu.Unlock()
+				if first {
+					fail(copyFile(w, f))
+				}
+			}
+			if err := errors.Join(resolveErr, runErr); err != nil {
+				fail(err)
+				return nil
+			}
+			prev, next := neighbours(i)
+			path, html, err := r.Page(s, l, prev, next)
+			if err == nil {
+				err = w.Add(path, html, l.File)
+			}
+			fail(err)
+			entries[i] = search.Entry(l)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return &search.Index{Lessons: entries}, errors.Join(errs...)
+}
+
+// copyFile writes a file a lesson refers to into the site.
+func copyFile(w *site.Writer, f lesson.File) error {
+	b, err := lesson.ReadFile(f)
+	if err != nil {
+		return fmt.Errorf("copying %s: %w", f.From, err)
+	}
+	return w.Add(f.To, b, "content/"+f.From)
+}
+
+// writeShared writes the files every site has: the generated pages and
+// scripts, the assets, the code stylesheet and the playground.
+func writeShared(ctx context.Context, cfg config, s *page.Site, index *search.Index, r *page.Renderer, w *site.Writer, log io.Writer) error {
+	generated, err := r.Generated(s, index)
 	if err != nil {
 		return err
 	}
-	tree, err := siteTree(pages, files)
+	var errs []error
+	for p, f := range generated {
+		errs = append(errs, w.Add(p, f.Data, f.From))
+	}
+	err = fs.WalkDir(assets.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(assets.FS, p)
+		errs = append(errs, w.Add(lesson.AssetsDir+"/"+p, b, "the generator's assets"))
+		return err
+	})
 	if err != nil {
+		return fmt.Errorf("copying assets: %w", err)
+	}
+	var css bytes.Buffer
+	if err := highlight.CSS(&css); err != nil {
 		return err
 	}
+	errs = append(errs, w.Add(lesson.AssetsDir+"/chroma.css", css.Bytes(), "the generator's code stylesheet"))
 	if cfg.playground {
 		pg, err := playgroundFiles(ctx, log)
 		if err != nil {
 			return err
 		}
 		for p, b := range pg {
-			tree[p] = b
+			errs = append(errs, w.Add(p, b, "the generator's playground"))
 		}
 	}
-	if err := site.Write(cfg.out, tree); err != nil {
-		return err
-	}
-	html := 0
-	for p := range pages {
-		if strings.HasSuffix(p, ".html") {
-			html++
-		}
-	}
-	fmt.Fprintf(log, "built %d pages in %v: %s; site in %s\n", html,
-		time.Since(start).Round(10*time.Millisecond), summary(&stats), cfg.out)
-	return nil
+	return errors.Join(errs...)
 }
 
 // summary says what happened to the snippets, for the line a build ends with.
@@ -102,24 +224,32 @@ func summary(st *execute.Stats) string {
 	return s
 }
 
-// runSnippets runs the snippets of every published lesson, in document order.
-func runSnippets(ctx context.Context, cfg config, lessons []*lesson.Lesson, log io.Writer, stats *execute.Stats) error {
-	var blocks []*lesson.Block
-	for _, l := range lessons {
-		blocks = append(blocks, l.Blocks...)
-	}
+// executor runs a build's snippets; it owns the Runner it runs them with.
+type executor struct {
+	*execute.Executor
+	run *runner.Runner
+}
+
+// Close ends the progress line and removes what the Runner kept.
+func (x executor) Close() {
+	x.Executor.Close()
+	x.run.Close()
+}
+
+// startExecutor prepares to run the snippets of the site's lessons.
+func startExecutor(ctx context.Context, cfg config, s *page.Site, log io.Writer, stats *execute.Stats) (executor, error) {
 	run, err := runner.Start(ctx)
 	if err != nil {
-		return err
+		return executor{}, err
 	}
 	if ok, why := run.Isolated(); !ok {
 		fmt.Fprintf(log, "warning: snippets run without isolation, with the builder's files and network in reach: %s\n", why)
 	}
 	versions, err := execute.DetectVersions(ctx, run.GoVersion())
 	if err != nil {
-		return err
+		run.Close()
+		return executor{}, err
 	}
-	defer run.Close()
 	versions.Cores = run.Cores()
 	ec := execute.Config{Jobs: cfg.jobs, Verify: cfg.verify, Fresh: cfg.fresh, Versions: versions, Run: run.Run, Stats: stats}
 	if cfg.verbose {
@@ -127,13 +257,25 @@ func runSnippets(ctx context.Context, cfg config, lessons []*lesson.Lesson, log 
 	}
 	if cfg.cache != "" {
 		if ec.Cache, err = execute.OpenCache(cfg.cache); err != nil {
-			return err
+			run.Close()
+			return executor{}, err
 		}
 	}
 	if isTerminal(log) {
 		ec.Progress = log
 	}
-	return execute.All(ctx, blocks, ec)
+	total := 0
+	for _, l := range append([]*lesson.Lesson{s.Home}, s.Lessons...) {
+		if l != nil {
+			total += l.Runs
+		}
+	}
+	x, err := execute.New(ec, total)
+	if err != nil {
+		run.Close()
+		return executor{}, err
+	}
+	return executor{Executor: x, run: run}, nil
 }
 
 // isTerminal reports whether w is a terminal, where progress can redraw itself.
@@ -154,45 +296,6 @@ func publishedLessons(all []*lesson.Lesson) []*lesson.Lesson {
 		}
 	}
 	return out
-}
-
-// siteTree gathers every file of the site: pages, the lessons' own files,
-// the assets and the generated code stylesheet. A path two of them claim
-// is an error naming both.
-func siteTree(pages map[string]page.File, files []lesson.File) (map[string][]byte, error) {
-	tree := site.NewTree()
-	var errs []error
-	for p, f := range pages {
-		errs = append(errs, tree.Add(p, f.Data, f.From))
-	}
-	for _, f := range files {
-		b, err := lesson.ReadFile(f)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("copying %s: %w", f.From, err))
-			continue
-		}
-		errs = append(errs, tree.Add(f.To, b, "content/"+f.From))
-	}
-	err := fs.WalkDir(assets.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(assets.FS, p)
-		errs = append(errs, tree.Add(lesson.AssetsDir+"/"+p, b, "the generator's assets"))
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("copying assets: %w", err)
-	}
-	var css bytes.Buffer
-	if err := highlight.CSS(&css); err != nil {
-		return nil, err
-	}
-	errs = append(errs, tree.Add(lesson.AssetsDir+"/chroma.css", css.Bytes(), "the generator's code stylesheet"))
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return tree.Files(), nil
 }
 
 // repoRoot is the nearest folder above the content folder holding go.mod or

@@ -84,13 +84,32 @@ type Versions struct {
 	Cores int
 }
 
-// All runs every block that runs, filling in its result. It returns every
-// problem, each naming its Markdown line; blocks without problems keep their
-// results either way.
-func All(ctx context.Context, blocks []*lesson.Block, cfg Config) error {
+// Executor runs snippets for any number of callers at once, at most
+// Config.Jobs of them at a time, and shows the progress of all of them.
+type Executor struct {
+	cfg      Config
+	slots    chan struct{}
+	progress *progress
+}
+
+// New returns an Executor for a build of total runnable snippets (the
+// total only sizes the progress line). Close it when the build is done.
+func New(cfg Config, total int) (*Executor, error) {
 	if cfg.Run == nil {
-		return errors.New("execute: no RunFunc")
+		return nil, errors.New("execute: no RunFunc")
 	}
+	return &Executor{cfg: cfg, slots: make(chan struct{}, max(cfg.Jobs, 1)), progress: newProgress(cfg.Progress, total)}, nil
+}
+
+// Close ends the progress line.
+func (x *Executor) Close() { x.progress.finish() }
+
+// Run runs every block of blocks that runs, filling in its result. It
+// returns every problem, each naming its Markdown line; blocks without
+// problems keep their results either way. A failure of the generator
+// itself, rather than of a snippet, ends the run at once: IsInternal
+// reports it.
+func (x *Executor) Run(ctx context.Context, blocks []*lesson.Block) error {
 	var todo []*lesson.Block
 	for _, b := range blocks {
 		if b.Snippet.Runs() {
@@ -98,17 +117,19 @@ func All(ctx context.Context, blocks []*lesson.Block, cfg Config) error {
 		}
 	}
 	errs := make([]error, len(todo))
-	p := newProgress(cfg.Progress, len(todo))
-	defer p.finish()
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(max(cfg.Jobs, 1))
 	for i, b := range todo {
 		g.Go(func() error {
-			done := p.start(b)
+			select {
+			case x.slots <- struct{}{}:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			defer func() { <-x.slots }()
+			done := x.progress.start(b)
 			defer done()
-			err := runBlock(gctx, b, cfg)
-			var internal *internalError
-			if errors.As(err, &internal) {
+			err := runBlock(gctx, b, x.cfg)
+			if IsInternal(err) {
 				return err // our machinery failed: stop the build
 			}
 			errs[i] = err
@@ -119,6 +140,29 @@ func All(ctx context.Context, blocks []*lesson.Block, cfg Config) error {
 		return err
 	}
 	return errors.Join(errs...)
+}
+
+// All runs every block that runs, as an Executor of its own does.
+func All(ctx context.Context, blocks []*lesson.Block, cfg Config) error {
+	total := 0
+	for _, b := range blocks {
+		if b.Snippet.Runs() {
+			total++
+		}
+	}
+	x, err := New(cfg, total)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	return x.Run(ctx, blocks)
+}
+
+// IsInternal reports whether err is a failure of the generator rather than
+// of a snippet, which stops the build.
+func IsInternal(err error) bool {
+	var internal *internalError
+	return errors.As(err, &internal)
 }
 
 // internalError is a failure of the generator, not of a snippet.

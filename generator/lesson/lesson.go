@@ -42,8 +42,12 @@ type Lesson struct {
 	Headings []Heading
 	Blocks   []*Block
 	Refs     []*Ref
+	// Runs counts the Blocks that run, also while the document is closed.
+	Runs int
 
 	htmlFixes []*htmlFix
+	src       []byte   // the Markdown, to parse again (Open)
+	anchors   []string // the headings' ids, for links from other lessons
 }
 
 // Heading is a section heading, for a page's table of contents and for

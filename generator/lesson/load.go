@@ -26,9 +26,19 @@ type frontMatter struct {
 }
 
 // Load reads every lesson under fsys. dir is how errors name the folder
-// ("content"). Lessons come back in site order, drafts included (marked).
-// All problems are reported together, joined.
-func Load(fsys fs.FS, dir string) ([]*Lesson, error) {
+// ("content"). Lessons come back in site order, drafts included (marked),
+// each with its parsed document. All problems are reported together,
+// joined.
+func Load(fsys fs.FS, dir string) ([]*Lesson, error) { return load(fsys, dir, false) }
+
+// Index reads every lesson as Load does, reporting the same problems, but
+// keeps of each only what the site needs while it works on other lessons
+// (title, URL, order, headings, the count of snippets that run): each
+// document is closed as soon as it is read, so memory does not grow with
+// the site. Open parses a lesson's document again.
+func Index(fsys fs.FS, dir string) ([]*Lesson, error) { return load(fsys, dir, true) }
+
+func load(fsys fs.FS, dir string, closed bool) ([]*Lesson, error) {
 	md := markdown.New(nil)
 	var lessons []*Lesson
 	var errs []error
@@ -57,6 +67,9 @@ func Load(fsys fs.FS, dir string) ([]*Lesson, error) {
 			return nil
 		}
 		l, lerrs := parse(md, file, p, src)
+		if closed {
+			l.Close()
+		}
 		lessons = append(lessons, l)
 		errs = append(errs, lerrs...)
 		return nil
@@ -74,6 +87,23 @@ func Load(fsys fs.FS, dir string) ([]*Lesson, error) {
 	return lessons, errors.Join(errs...)
 }
 
+// Open parses the lesson's document again, after Index or Close dropped
+// it: Doc, Headings, Blocks and Refs are as Load left them. Its problems
+// were reported when it was first read.
+func (l *Lesson) Open() {
+	again, _ := parse(markdown.New(nil), l.File, l.Path, l.src)
+	l.Doc, l.Headings, l.Blocks, l.Refs, l.htmlFixes = again.Doc, again.Headings, again.Blocks, again.Refs, again.htmlFixes
+}
+
+// Close drops the lesson's document, its snippets and references, keeping
+// what Index keeps.
+func (l *Lesson) Close() {
+	l.Doc, l.Blocks, l.Refs, l.htmlFixes = nil, nil, nil, nil
+	for i := range l.Headings {
+		l.Headings[i].Node = nil
+	}
+}
+
 // parse turns one file into a lesson, collecting every problem in it.
 func parse(md *markdown.Markdown, file, p string, src []byte) (*Lesson, []error) {
 	l := &Lesson{Path: p, File: file, URL: pageURL(p), Home: p == "index.md"}
@@ -84,6 +114,7 @@ func parse(md *markdown.Markdown, file, p string, src []byte) (*Lesson, []error)
 		errs = append(errs, l.errorf(err.Line, "%v", err.Err))
 		src = nil
 	}
+	l.src = src
 	l.Doc = md.Parse(src)
 	var fm frontMatter
 	_, fmErr := l.Doc.DecodeFrontMatter(&fm)
@@ -106,6 +137,14 @@ func parse(md *markdown.Markdown, file, p string, src []byte) (*Lesson, []error)
 		errs = append(errs, l.errorf(1, "no title: add title: to the front matter or start with a # heading"))
 	}
 	errs = append(errs, l.collect(lines)...)
+	for _, h := range l.Headings {
+		l.anchors = append(l.anchors, h.ID)
+	}
+	for _, b := range l.Blocks {
+		if b.Snippet.Runs() {
+			l.Runs++
+		}
+	}
 	return l, errs
 }
 

@@ -374,3 +374,39 @@ func TestErrorFormat(t *testing.T) {
 		t.Error("errors.Is does not see the wrapped error")
 	}
 }
+
+// TestIndexThenOpen checks that Index keeps what the site needs of a lesson
+// without its document, and that Open gives back what Load gives.
+func TestIndexThenOpen(t *testing.T) {
+	fsys := fstest.MapFS{
+		"01-a.md": md("# A\n\n## First\n\nSee [b](02-b.md#second).\n\n```go\npackage main\n\nfunc main() {}\n```\n"),
+		"02-b.md": md("# B\n\n## Second\n\nText.\n"),
+	}
+	indexed, err := Index(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := Load(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := find(t, indexed, "01-a.md")
+	if a.Doc != nil || a.Blocks != nil || a.Refs != nil || a.Runs != 1 || a.Title != "A" || !a.hasHeading("first") {
+		t.Fatalf("indexed lesson: doc %v, blocks %d, refs %d, runs %d, title %q, headings %v", a.Doc != nil, len(a.Blocks), len(a.Refs), a.Runs, a.Title, a.Headings)
+	}
+	rv := NewResolver(indexed, fsys, nil)
+	a.Open()
+	if _, err := rv.Lesson(a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Resolve(loaded, fsys, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := body(t, a), body(t, find(t, loaded, "01-a.md")); got != want {
+		t.Errorf("opened lesson renders\n%s\nloaded one\n%s", got, want)
+	}
+	a.Close()
+	if a.Doc != nil || a.Headings[0].Node != nil {
+		t.Error("Close kept the document")
+	}
+}

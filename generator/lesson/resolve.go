@@ -26,32 +26,61 @@ const AssetsDir = "assets"
 // disk. It returns the files to copy. A reference is looked up beside the
 // lesson in content, then by name in assets.
 func Resolve(lessons []*Lesson, content, assets fs.FS) ([]File, error) {
-	byPath := map[string]*Lesson{}
-	for _, l := range lessons {
-		byPath[l.Path] = l
-	}
+	rv := NewResolver(lessons, content, assets)
 	var files []File
 	copied := map[string]bool{}
 	var errs []error
 	for _, l := range lessons {
-		if l.Draft {
+		fs, err := rv.Lesson(l)
+		errs = append(errs, err)
+		for _, f := range fs {
+			if !copied[f.To] {
+				copied[f.To] = true
+				files = append(files, f)
+			}
+		}
+	}
+	return files, errors.Join(errs...)
+}
+
+// Resolver resolves the references of one lesson at a time against all of
+// them (which may be closed: see Index).
+type Resolver struct {
+	byPath          map[string]*Lesson
+	content, assets fs.FS
+}
+
+// NewResolver returns a Resolver for the site of lessons.
+func NewResolver(lessons []*Lesson, content, assets fs.FS) *Resolver {
+	rv := &Resolver{byPath: map[string]*Lesson{}, content: content, assets: assets}
+	for _, l := range lessons {
+		rv.byPath[l.Path] = l
+	}
+	return rv
+}
+
+// Lesson checks every reference of an open lesson and rewrites it into a
+// URL relative to its page; it returns the files the references need
+// copied. A draft's references are left alone.
+func (rv *Resolver) Lesson(l *Lesson) ([]File, error) {
+	if l.Draft {
+		return nil, nil
+	}
+	var files []File
+	var errs []error
+	for _, r := range l.Refs {
+		url, file, err := l.resolve(r, rv.byPath, rv.content, rv.assets)
+		if err != nil {
+			errs = append(errs, l.errorf(r.Line, "%v", err))
 			continue
 		}
-		for _, r := range l.Refs {
-			url, file, err := l.resolve(r, byPath, content, assets)
-			if err != nil {
-				errs = append(errs, l.errorf(r.Line, "%v", err))
-				continue
-			}
-			if file != nil && !copied[file.To] {
-				copied[file.To] = true
-				files = append(files, *file)
-			}
-			r.set(url)
+		if file != nil {
+			files = append(files, *file)
 		}
-		for _, f := range l.htmlFixes {
-			f.apply()
-		}
+		r.set(url)
+	}
+	for _, f := range l.htmlFixes {
+		f.apply()
 	}
 	return files, errors.Join(errs...)
 }
@@ -111,23 +140,12 @@ func (l *Lesson) resolve(r *Ref, byPath map[string]*Lesson, content, assets fs.F
 	return "", nil, fmt.Errorf("%s %q: no such file (looked for content/%s and assets/%s)", what, r.Dest, target, path.Base(target))
 }
 
-// headingIDs lists the ids of the lesson's headings.
-func (l *Lesson) headingIDs() []string {
-	var ids []string
-	for _, h := range l.Headings {
-		ids = append(ids, h.ID)
-	}
-	return ids
-}
+// headingIDs lists the ids of the lesson's headings. They are fixed when
+// the lesson is first read, so other lessons' workers can check links to
+// it while it is being opened again.
+func (l *Lesson) headingIDs() []string { return l.anchors }
 
-func (l *Lesson) hasHeading(id string) bool {
-	for _, h := range l.Headings {
-		if h.ID == id {
-			return true
-		}
-	}
-	return false
-}
+func (l *Lesson) hasHeading(id string) bool { return slices.Contains(l.anchors, id) }
 
 func isFile(fsys fs.FS, name string) bool {
 	if fsys == nil || !fs.ValidPath(name) {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/markdown"
+	"github.com/gonotes/concurrency/generator/search"
 )
 
 //go:embed templates/*.html
@@ -129,54 +130,55 @@ func (p pages) add(path string, data []byte, from string) error {
 	return nil
 }
 
-// Render returns every page of the site, keyed by its path in the site.
-func (r *Renderer) Render(s *Site) (map[string]File, error) {
-	out := pages{}
-	// The generated pages come first, so a lesson that would replace one
-	// is the one named in the error.
-	home := &data{Site: s, URL: "index.html", Title: s.Title, IsHome: true}
-	homeFrom := "the generator's home page"
-	if s.Home != nil {
-		var err error
-		if home, err = r.lessonData(s, s.Home); err != nil {
-			return nil, err
-		}
-		home.IsHome, homeFrom = true, s.Home.File
-	}
-	if len(s.Lessons) > 0 {
-		home.Next = s.Lessons[0]
-	}
-	b, err := r.execute("index", home)
+// Page renders the page of l, one of s.Lessons or s.Home, whose document
+// is open: its path in the site and its HTML. prev and next are its
+// neighbours among s.Lessons, nil at the ends (for the home page, next is
+// the first lesson).
+func (r *Renderer) Page(s *Site, l, prev, next *lesson.Lesson) (string, []byte, error) {
+	d, err := r.lessonData(s, l)
 	if err != nil {
-		return nil, fmt.Errorf("home page: %w", err)
+		return "", nil, err
 	}
+	d.Prev, d.Next = prev, next
+	name := "lesson"
+	if l == s.Home {
+		d.URL, d.IsHome, name = "index.html", true, "index"
+	}
+	b, err := r.execute(name, d)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", l.File, err)
+	}
+	return d.URL, b, nil
+}
+
+// Generated returns the files of the site that are no lesson's page: the
+// home page when there is no index.md, 404.html, sitemap.xml (with a base
+// URL), robots.txt, and the two scripts every page shares, the list of
+// lessons and the search index (built from every page's search.Entry, in
+// site order).
+func (r *Renderer) Generated(s *Site, index *search.Index) (map[string]File, error) {
+	out := pages{}
 	var errs []error
-	errs = append(errs, out.add("index.html", b, homeFrom))
-	if b, err = r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found", NotFound: true, absolute: s.BaseURL != ""}); err != nil {
+	if s.Home == nil {
+		home := &data{Site: s, URL: "index.html", Title: s.Title, IsHome: true}
+		if len(s.Lessons) > 0 {
+			home.Next = s.Lessons[0]
+		}
+		b, err := r.execute("index", home)
+		if err != nil {
+			return nil, fmt.Errorf("home page: %w", err)
+		}
+		errs = append(errs, out.add("index.html", b, "the generator's home page"))
+	}
+	b, err := r.execute("404", &data{Site: s, URL: "404.html", Title: "Page not found", NotFound: true, absolute: s.BaseURL != ""})
+	if err != nil {
 		return nil, fmt.Errorf("404 page: %w", err)
 	}
 	errs = append(errs, out.add("404.html", b, "the generator's page for missing addresses"))
 	if s.BaseURL != "" {
 		errs = append(errs, out.add("sitemap.xml", sitemap(s), "the generator's sitemap"))
 	}
-	for i, l := range s.Lessons {
-		d, err := r.lessonData(s, l)
-		if err != nil {
-			return nil, err
-		}
-		if i > 0 {
-			d.Prev = s.Lessons[i-1]
-		}
-		if i+1 < len(s.Lessons) {
-			d.Next = s.Lessons[i+1]
-		}
-		b, err := r.execute("lesson", d)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", l.File, err)
-		}
-		errs = append(errs, out.add(l.URL, b, l.File))
-	}
-	files, err := shared(s)
+	files, err := shared(s, index)
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +189,53 @@ func (r *Renderer) Render(s *Site) (map[string]File, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// Render returns every page of the site, keyed by its path in the site:
+// the pages of its lessons, whose documents must be open, and the
+// generated files.
+func (r *Renderer) Render(s *Site) (map[string]File, error) {
+	all := s.Lessons
+	if s.Home != nil {
+		all = append([]*lesson.Lesson{s.Home}, s.Lessons...)
+	}
+	out, err := r.Generated(s, search.Build(all))
+	if err != nil {
+		return nil, err
+	}
+	var errs []error
+	if s.Home != nil {
+		path, b, err := r.Page(s, s.Home, nil, first(s.Lessons))
+		if err != nil {
+			return nil, err
+		}
+		errs = append(errs, pages(out).add(path, b, s.Home.File))
+	}
+	for i, l := range s.Lessons {
+		var prev, next *lesson.Lesson
+		if i > 0 {
+			prev = s.Lessons[i-1]
+		}
+		if i+1 < len(s.Lessons) {
+			next = s.Lessons[i+1]
+		}
+		path, b, err := r.Page(s, l, prev, next)
+		if err != nil {
+			return nil, err
+		}
+		errs = append(errs, pages(out).add(path, b, l.File))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func first(ls []*lesson.Lesson) *lesson.Lesson {
+	if len(ls) == 0 {
+		return nil
+	}
+	return ls[0]
 }
 
 func (r *Renderer) lessonData(s *Site, l *lesson.Lesson) (*data, error) {

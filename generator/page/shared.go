@@ -6,24 +6,19 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/search"
 )
 
 // shared returns the files of the site that are not pages: robots.txt,
 // and the two scripts every page loads, the list of lessons and the search
 // index.
-func shared(s *Site) (map[string][]byte, error) {
+func shared(s *Site, index *search.Index) (map[string][]byte, error) {
 	toc, err := tocJS(s)
 	if err != nil {
 		return nil, err
 	}
-	all := s.Lessons
-	if s.Home != nil {
-		all = append([]*lesson.Lesson{s.Home}, s.Lessons...)
-	}
 	var idx bytes.Buffer
-	if err := search.Build(all).WriteJS(&idx); err != nil {
+	if err := index.WriteJS(&idx); err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
 	return map[string][]byte{"robots.txt": robots(s), TOCFile: toc, SearchFile: idx.Bytes()}, nil

@@ -50,7 +50,7 @@ type Section struct {
 func Build(lessons []*lesson.Lesson) *Index {
 	ix := &Index{Lessons: []Lesson{}}
 	for _, l := range lessons {
-		ix.Lessons = append(ix.Lessons, indexLesson(l))
+		ix.Lessons = append(ix.Lessons, Entry(l))
 	}
 	return ix
 }
@@ -78,7 +78,8 @@ type section struct {
 	ids   []string
 }
 
-func indexLesson(l *lesson.Lesson) Lesson {
+// Entry indexes one lesson, whose document must be open.
+func Entry(l *lesson.Lesson) Lesson {
 	out := Lesson{URL: l.URL, Title: l.Title}
 	src := l.Doc.Source
 	cur := &section{}

@@ -12,72 +12,147 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Marker is the file that marks a folder as a site this generator wrote, so
 // that it never replaces a folder it did not make.
 const Marker = ".nojekyll"
 
-// Write replaces the folder out with files (slash paths to contents).
-// On any error the previous contents of out are left exactly as they were.
-func Write(out string, files map[string][]byte) (err error) {
-	out, err = filepath.Abs(out)
+// Writer writes a site into a temporary folder beside its output folder,
+// file by file as the build makes them, and puts it in place of the old
+// site with Commit. Until then, and after Abort or a build killed on the
+// way, the old site stays as it was. Its methods are safe for concurrent
+// use.
+type Writer struct {
+	out, tmp string
+	mu       sync.Mutex
+	from     map[string]string // path in the site to where it came from
+	done     bool              // committed or aborted
+}
+
+// Create starts writing a site that will replace the folder out. It
+// refuses a folder this generator did not write, and removes what killed
+// builds of out left beside it.
+func Create(out string) (*Writer, error) {
+	out, err := filepath.Abs(out)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := checkReplaceable(out); err != nil {
-		return err
+		return nil, err
 	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", parent, err)
+		return nil, fmt.Errorf("creating %s: %w", parent, err)
 	}
 	if err := removeLeftovers(out); err != nil {
-		return err
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp(parent, tempPrefix(out)+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
-		return fmt.Errorf("creating a temporary folder beside %s: %w", out, err)
+		return nil, fmt.Errorf("creating a temporary folder beside %s: %w", out, err)
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := writeAll(tmp, files); err != nil {
-		return err
+	w := &Writer{out: out, tmp: tmp, from: map[string]string{}}
+	// The marker first: a killed build's folder is known by it.
+	if err := w.Add(Marker, nil, "the generator"); err != nil {
+		w.Abort()
+		return nil, err
 	}
-	return swap(tmp, out)
+	return w, nil
 }
 
-func writeAll(dir string, files map[string][]byte) error {
-	if _, ok := files[Marker]; !ok {
-		if err := os.WriteFile(filepath.Join(dir, Marker), nil, 0o644); err != nil {
-			return fmt.Errorf("writing site: %w", err)
-		}
+// Add writes a file at a slash path of the site; from says where it came
+// from, as errors show it. A path two sources claim is an error naming
+// both, rather than one silently replacing the other.
+func (w *Writer) Add(path string, data []byte, from string) error {
+	if !fs.ValidPath(path) || path == "." {
+		return fmt.Errorf("writing site: invalid path %q", path)
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
+	w.mu.Lock()
+	other, taken := w.from[path]
+	if !taken {
+		w.from[path] = from
 	}
-	slices.Sort(names)
-	for _, name := range names {
-		if !fs.ValidPath(name) || name == "." {
-			return fmt.Errorf("writing site: invalid path %q", name)
-		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("writing site: %w", err)
-		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return fmt.Errorf("writing site: %w", err)
-		}
+	w.mu.Unlock()
+	if taken {
+		return fmt.Errorf("%s would write %s, which %s writes too; rename one", from, path, other)
 	}
-	// Temp folders are created 0700; a site is meant to be served.
-	if err := os.Chmod(dir, 0o755); err != nil {
+	p := filepath.Join(w.tmp, filepath.FromSlash(path))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("writing site: %w", err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("writing site: %w", err)
 	}
 	return nil
+}
+
+// Count returns how many files of the site have paths ending in suffix.
+func (w *Writer) Count(suffix string) int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n := 0
+	for p := range w.from {
+		if strings.HasSuffix(p, suffix) {
+			n++
+		}
+	}
+	return n
+}
+
+// Commit puts the new site in place of the old one.
+func (w *Writer) Commit() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return errors.New("writing site: already committed or aborted")
+	}
+	w.done = true
+	// Temp folders are created 0700; a site is meant to be served.
+	if err := os.Chmod(w.tmp, 0o755); err != nil {
+		os.RemoveAll(w.tmp)
+		return fmt.Errorf("writing site: %w", err)
+	}
+	if err := swap(w.tmp, w.out); err != nil {
+		os.RemoveAll(w.tmp)
+		return err
+	}
+	return nil
+}
+
+// Abort removes what was written, leaving the old site; after Commit it
+// does nothing.
+func (w *Writer) Abort() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.done {
+		w.done = true
+		os.RemoveAll(w.tmp)
+	}
+}
+
+// Write replaces the folder out with files (slash paths to contents).
+// On any error the previous contents of out are left exactly as they were.
+func Write(out string, files map[string][]byte) error {
+	w, err := Create(out)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if name != Marker {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := w.Add(name, files[name], "the files given"); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	return w.Commit()
 }
 
 // tempPrefix starts the names of the folders a build of out writes into

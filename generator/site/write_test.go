@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -334,5 +335,53 @@ func TestExchange(t *testing.T) {
 			t.Errorf("%s: after the swap %v", name, got)
 		}
 		swap(a, b) // back
+	}
+}
+
+func TestWriterStreams(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "_site")
+	if err := Write(out, siteFiles(nil)); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+	w, err := Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 20 {
+		wg.Go(func() {
+			if err := w.Add("p/"+strconv.Itoa(i)+".html", []byte("x"), "page "+strconv.Itoa(i)); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if err := w.Add("p/3.html", nil, "content/other.md"); err == nil ||
+		err.Error() != "content/other.md would write p/3.html, which page 3 writes too; rename one" {
+		t.Errorf("a second source of one path: %v", err)
+	}
+	if n := w.Count(".html"); n != 20 {
+		t.Errorf("Count = %d, want 20", n)
+	}
+	// Until Commit the old site stands; Abort leaves it and nothing else.
+	if diff := cmp.Diff(before, tree(t, out)); diff != "" {
+		t.Errorf("the old site changed before Commit:\n%s", diff)
+	}
+	w.Abort()
+	if diff := cmp.Diff([]string{"_site"}, entries(t, dir)); diff != "" {
+		t.Errorf("after Abort (-want +got):\n%s", diff)
+	}
+	w, err = Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Add("index.html", []byte("new"), "test")
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, out); got["index.html"] != "new" || got[Marker] != "" || len(got) != 2 {
+		t.Errorf("after Commit: %v", got)
 	}
 }
