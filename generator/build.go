@@ -251,7 +251,8 @@ func startExecutor(ctx context.Context, cfg config, s *page.Site, log io.Writer,
 		return executor{}, err
 	}
 	versions.Cores = run.Cores()
-	ec := execute.Config{Jobs: cfg.jobs, Verify: cfg.verify, Fresh: cfg.fresh, Versions: versions, Run: run.Run, Stats: stats}
+	ec := execute.Config{Jobs: cfg.jobs, Verify: cfg.verify, Fresh: cfg.fresh, Versions: versions,
+		Run: run.Run, Prepare: run.Prepare, Stats: stats}
 	if cfg.verbose {
 		ec.Notes = log
 	}

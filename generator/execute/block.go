@@ -33,13 +33,8 @@ type entry struct {
 func runBlock(ctx context.Context, b *lesson.Block, cfg Config) error {
 	s := b.Snippet
 	key := cacheKey(s, cfg.Versions)
-	if e, ok := cfg.Cache.get(key, cfg.Fresh); ok && usable(s, e, cfg) {
-		// A trace that does not draw is recorded again.
-		if fig, err := drawTrace(s, e.Trace, cfg.Versions.Cores); err == nil {
-			b.Result, b.Provenance, b.Timeline = &e.Result, e.Provenance, fig
-			cfg.Stats.add(e.Provenance, true)
-			return nil
-		}
+	if fromCache(b, key, cfg) {
+		return nil
 	}
 	if s.Options.Trace {
 		if err := traceable(s); err != nil {
@@ -111,6 +106,32 @@ func checkYaegi(ctx context.Context, s *snippet.Snippet, res engine.Result, prov
 	}
 	prov.Verified = true
 	return res, prov, nil
+}
+
+// fromCache fills in the block's result from the cache, when an entry there
+// may stand for a run, and reports whether it did.
+func fromCache(b *lesson.Block, key string, cfg Config) bool {
+	e, ok := cfg.Cache.get(key, cfg.Fresh)
+	if !ok || !usable(b.Snippet, e, cfg) {
+		return false
+	}
+	// A trace that does not draw is recorded again.
+	fig, err := drawTrace(b.Snippet, e.Trace, cfg.Versions.Cores)
+	if err != nil {
+		return false
+	}
+	b.Result, b.Provenance, b.Timeline = &e.Result, e.Provenance, fig
+	cfg.Stats.add(e.Provenance, true)
+	return true
+}
+
+// goRequests are the runs of Go a snippet that is not cached will need:
+// its own, with engine go, or verification's, with yaegi.
+func goRequests(s *snippet.Snippet, cfg Config) []runner.Request {
+	if s.EngineOrDefault() == snippet.Go || cfg.Verify {
+		return []runner.Request{request(s, snippet.Go)}
+	}
+	return nil
 }
 
 // usable reports whether a cached entry may stand for a run: it was stored

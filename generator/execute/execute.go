@@ -26,11 +26,15 @@ type RunFunc func(ctx context.Context, req runner.Request) (engine.Result, error
 
 // Config says how to run the snippets of a build.
 type Config struct {
-	Jobs     int    // snippets run at once
-	Verify   bool   // check yaegi outputs against go run
-	Fresh    bool   // ignore cached results (fresh results are still stored)
-	Cache    *Cache // nil means no cache
-	Run      RunFunc
+	Jobs   int    // snippets run at once
+	Verify bool   // check yaegi outputs against go run
+	Fresh  bool   // ignore cached results (fresh results are still stored)
+	Cache  *Cache // nil means no cache
+	Run    RunFunc
+	// Prepare, when set, is told ahead of the runs which Go programs
+	// they will build, so that it can build them together (see
+	// runner.Runner.Prepare).
+	Prepare  func(ctx context.Context, reqs []runner.Request)
 	Versions Versions
 	// Progress, when set, receives a one-line status that rewrites itself
 	// (a terminal); nil keeps the build quiet but for errors.
@@ -110,10 +114,29 @@ func (x *Executor) Close() { x.progress.finish() }
 // itself, rather than of a snippet, ends the run at once: IsInternal
 // reports it.
 func (x *Executor) Run(ctx context.Context, blocks []*lesson.Block) error {
-	var todo []*lesson.Block
+	var (
+		todo []*lesson.Block
+		reqs []runner.Request
+	)
 	for _, b := range blocks {
-		if b.Snippet.Runs() {
-			todo = append(todo, b)
+		s := b.Snippet
+		if !s.Runs() {
+			continue
+		}
+		if fromCache(b, cacheKey(s, x.cfg.Versions), x.cfg) {
+			x.progress.start(b)()
+			continue
+		}
+		todo = append(todo, b)
+		reqs = append(reqs, goRequests(s, x.cfg)...)
+	}
+	if x.cfg.Prepare != nil && len(reqs) > 1 {
+		select {
+		case x.slots <- struct{}{}:
+			x.cfg.Prepare(ctx, reqs)
+			<-x.slots
+		case <-ctx.Done():
+			return ctx.Err()
 		}
 	}
 	errs := make([]error, len(todo))

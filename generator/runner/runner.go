@@ -121,6 +121,25 @@ func Start(ctx context.Context) (*Runner, error) {
 // not, why.
 func (r *Runner) Isolated() (bool, string) { return r.sb.Isolated() }
 
+// program is the toolchain's Program of an engine go request.
+func program(req Request, lim engine.Limits) toolchain.Program {
+	return toolchain.Program{Source: req.Source, Flags: req.Flags, Vet: req.Vet, Trace: req.Trace, Limits: lim}
+}
+
+// Prepare builds ahead, together, the programs of the engine go requests
+// among reqs, so that running them later builds nothing (see
+// toolchain.Toolchain.Prepare). It is only a shortcut: Run does whatever
+// Prepare did not.
+func (r *Runner) Prepare(ctx context.Context, reqs []Request) {
+	var ps []toolchain.Program
+	for _, req := range reqs {
+		if req.Engine == snippet.Go {
+			ps = append(ps, program(req, engine.Limits{}))
+		}
+	}
+	r.tc.Prepare(ctx, ps)
+}
+
 // Close removes what the Runner kept between runs: built programs.
 func (r *Runner) Close() error { return r.tc.Close() }
 
@@ -157,7 +176,7 @@ func (r *Runner) Run(ctx context.Context, req Request) (engine.Result, error) {
 	)
 	switch req.Engine {
 	case snippet.Go:
-		res, err = r.tc.Run(ctx, toolchain.Program{Source: req.Source, Flags: req.Flags, Vet: req.Vet, Trace: req.Trace, Limits: lim})
+		res, err = r.tc.Run(ctx, program(req, lim))
 	case snippet.Yaegi, "":
 		if len(req.Flags) > 0 || req.Vet || req.Trace {
 			return engine.Result{}, fmt.Errorf("runner: build flags, vet and trace need engine go, not yaegi")

@@ -12,26 +12,41 @@ import (
 	"github.com/gonotes/concurrency/generator/engine"
 )
 
-// keptBuilds is how many built programs are kept for running again; the
-// runs that reuse one follow its build closely.
-const keptBuilds = 8
+// keptBuilds is how many built programs are kept for running: those
+// Prepare built ahead for the lessons being worked on, and the last few
+// run, which verification may run again soon.
+const keptBuilds = 64
 
-// built is one program's build: its module folder and binary, or why
-// there is none.
+// built is one program's build: where its source was and its binary is,
+// or why there is none.
 type built struct {
 	once  sync.Once
-	dir   string
+	src   string        // the folder of main.go when it was built, which traces name
+	prog  string        // the binary
+	own   string        // a folder of its own, removed with it; "" for Prepare's
 	res   engine.Result // the compile error, when !ok
 	ok    bool
 	err   error
 	users int // runs holding it; it is not removed while any does
 }
 
-// binaries keeps the last few builds, by what they were built from.
+// remove removes what the build left on disk.
+func (b *built) remove() error {
+	if b.own != "" {
+		return os.RemoveAll(b.own)
+	}
+	if b.prog != "" {
+		return os.Remove(b.prog)
+	}
+	return nil
+}
+
+// binaries keeps builds, by what they were built from.
 type binaries struct {
-	mu    sync.Mutex
-	byKey map[string]*built
-	order []string // keys, oldest first
+	mu     sync.Mutex
+	byKey  map[string]*built
+	order  []string // keys, oldest first
+	groups []string // Prepare's module folders, removed by close
 }
 
 // buildKey derives a build's key from what decides the binary.
@@ -74,9 +89,7 @@ func (bs *binaries) evict() {
 			i++
 			continue
 		}
-		if b.dir != "" {
-			os.RemoveAll(b.dir)
-		}
+		b.remove()
 		delete(bs.byKey, key)
 		bs.order = append(bs.order[:i], bs.order[i+1:]...)
 	}
@@ -88,10 +101,38 @@ func (bs *binaries) close() error {
 	defer bs.mu.Unlock()
 	var errs []error
 	for _, b := range bs.byKey {
-		if b.dir != "" {
-			errs = append(errs, os.RemoveAll(b.dir))
-		}
+		errs = append(errs, b.remove())
 	}
-	bs.byKey, bs.order = nil, nil
+	for _, g := range bs.groups {
+		errs = append(errs, os.RemoveAll(g))
+	}
+	bs.byKey, bs.order, bs.groups = nil, nil, nil
 	return errors.Join(errs...)
+}
+
+// has reports whether key has a build, done or under way.
+func (bs *binaries) has(key string) bool {
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	_, ok := bs.byKey[key]
+	return ok
+}
+
+// add keeps builds that Prepare made in the module folder group.
+func (bs *binaries) add(group string, builds map[string]*built) {
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	if bs.byKey == nil {
+		bs.byKey = map[string]*built{}
+	}
+	bs.groups = append(bs.groups, group)
+	for key, b := range builds {
+		if _, ok := bs.byKey[key]; ok {
+			continue
+		}
+		b.once.Do(func() {}) // built already
+		bs.byKey[key] = b
+		bs.order = append(bs.order, key)
+	}
+	bs.evict()
 }

@@ -1,26 +1,32 @@
 package toolchain
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/gonotes/concurrency/generator/engine"
+	"github.com/gonotes/concurrency/generator/sandbox"
 )
 
 func TestBinariesKeepTheLastFew(t *testing.T) {
 	var bs binaries
 	dirs := map[string]string{}
 	held, holdRelease := bs.get("held")
-	held.dir = t.TempDir()
+	held.own = t.TempDir()
 	for i := range keptBuilds + 3 {
 		key := strconv.Itoa(i)
 		b, release := bs.get(key)
-		b.dir = filepath.Join(t.TempDir(), key)
-		os.Mkdir(b.dir, 0o755)
-		dirs[key] = b.dir
+		b.own = filepath.Join(t.TempDir(), key)
+		os.Mkdir(b.own, 0o755)
+		dirs[key] = b.own
 		release()
 	}
-	if _, err := os.Stat(held.dir); err != nil {
+	if _, err := os.Stat(held.own); err != nil {
 		t.Errorf("a build in use was removed: %v", err)
 	}
 	for i := range keptBuilds + 3 {
@@ -31,7 +37,7 @@ func TestBinariesKeepTheLastFew(t *testing.T) {
 		}
 	}
 	holdRelease()
-	if again, release := bs.get("10"); again.dir != dirs["10"] {
+	if again, release := bs.get("10"); again.own != dirs["10"] {
 		t.Errorf("a kept build was not found again")
 	} else {
 		release()
@@ -42,4 +48,47 @@ func TestBinariesKeepTheLastFew(t *testing.T) {
 	if _, err := os.Stat(dirs["10"]); err == nil {
 		t.Error("close left a build")
 	}
+}
+
+// TestPrepare builds three programs ahead with one go build: Run then runs
+// each without building it, and prints what a build of its own would.
+func TestPrepare(t *testing.T) {
+	tc := testToolchain(t)
+	defer tc.Close()
+	var ps []Program
+	for _, word := range []string{"one", "two", "three"} {
+		ps = append(ps, Program{Source: "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"" + word + "\")\n\tpanic(\"" + word + "\")\n}\n",
+			Limits: engine.Limits{Timeout: time.Minute, MaxOutput: 1 << 20, MaxMemory: 256 << 20, MaxTasks: 256}})
+	}
+	tc.Prepare(context.Background(), ps)
+	for _, p := range ps {
+		if !tc.built.has(buildKey(p)) {
+			t.Fatalf("Prepare did not build %q", p.Source)
+		}
+	}
+	for _, p := range ps {
+		res, err := tc.Run(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Outcome != engine.Panic || !strings.Contains(res.Stderr(), "\tmain.go:7\n") || strings.Contains(res.Stderr(), "/p0/") {
+			t.Errorf("outcome %s, stderr %q; want a panic at main.go:7, paths made relative", res.Outcome, res.Stderr())
+		}
+	}
+	// A set with a program that does not build is left to Run.
+	bad := append(ps[:1:1], Program{Source: "package main\n\nfunc main() { undefined() }\n"})
+	bad[0].Source += "// changed\n"
+	tc.Prepare(context.Background(), bad)
+	if tc.built.has(buildKey(bad[0])) {
+		t.Error("a set with a broken program was kept")
+	}
+}
+
+func testToolchain(t *testing.T) *Toolchain {
+	t.Helper()
+	tc, err := Detect(context.Background(), sandbox.New(context.Background()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tc
 }

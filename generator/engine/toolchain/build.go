@@ -26,13 +26,18 @@ var buildLimits = sandbox.Limits{
 	Disk:    1 << 30,
 }
 
+// linkFlags link the binary as go run does: without the symbol table and
+// DWARF (stack traces come from the pclntab, which stays), which also
+// makes linking, most of a snippet's build, about a third cheaper.
+var linkFlags = []string{"-ldflags=-s -w"}
+
 // maxToolOutput bounds what the go command may print.
 const maxToolOutput = 1 << 20
 
 // build runs go build in dir; ok is false when the program does not
 // compile, and res then says why.
 func (t *Toolchain) build(ctx context.Context, dir string, flags []string) (res engine.Result, ok bool, err error) {
-	args := slices.Concat([]string{"build"}, flags, []string{"-o", "prog", "."})
+	args := slices.Concat([]string{"build"}, linkFlags, flags, []string{"-o", "prog", "."})
 	out, exit, err := t.goCommand(ctx, dir, flags, args)
 	if err != nil {
 		return engine.Result{}, false, err

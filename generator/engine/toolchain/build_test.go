@@ -1,10 +1,12 @@
 package toolchain
 
 import (
+	"os"
 	"reflect"
 	"testing"
 
 	"github.com/gonotes/concurrency/generator/engine"
+	"github.com/gonotes/concurrency/generator/sandbox"
 )
 
 func TestToolMessages(t *testing.T) {
@@ -72,4 +74,10 @@ func TestHasRace(t *testing.T) {
 			t.Errorf("HasRace(%q) = %v, want %v", tt.flags, got, tt.want)
 		}
 	}
+}
+
+func TestMain(m *testing.M) {
+	// The sandbox starts this test binary as the init of its namespaces.
+	sandbox.MaybeInit()
+	os.Exit(m.Run())
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"github.com/gonotes/concurrency/generator/engine"
 	"github.com/gonotes/concurrency/generator/sandbox"
@@ -17,8 +16,8 @@ import (
 // dynamically (a -race binary; the sandbox sees to that). A traced program writes its trace to a
 // third pipe, TraceFD, kept in Result.Trace up to MaxTrace bytes; a program
 // whose trace grows past that is stopped, as one that prints too much is.
-func (t *Toolchain) runBinary(ctx context.Context, dir string, lim engine.Limits, trace bool) (engine.Result, error) {
-	prog := filepath.Join(dir, "prog")
+func (t *Toolchain) runBinary(ctx context.Context, b *built, lim engine.Limits, trace bool) (engine.Result, error) {
+	prog := b.prog
 	rec := engine.NewRecorder(lim.MaxOutput)
 	outputs := []io.Writer{rec.Writer(engine.Stdout), rec.Writer(engine.Stderr)}
 	var tr *traceBuffer
@@ -40,7 +39,7 @@ func (t *Toolchain) runBinary(ctx context.Context, dir string, lim engine.Limits
 		return engine.Result{}, ctx.Err()
 	}
 	res := rec.Result()
-	res.Stabilise(dir)
+	res.Stabilise(b.src)
 	res.End(Ending(exit), lim)
 	if tr != nil {
 		res.Trace = tr.Bytes()

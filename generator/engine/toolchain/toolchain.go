@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,8 +86,9 @@ func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
 	defer release()
 	b.once.Do(func() {
 		var untraceable error
-		if b.dir, untraceable, b.err = module(p); b.err == nil {
-			b.res, b.ok, b.err = t.build(ctx, b.dir, p.Flags)
+		if b.own, untraceable, b.err = module(p); b.err == nil {
+			b.src, b.prog = b.own, filepath.Join(b.own, "prog")
+			b.res, b.ok, b.err = t.build(ctx, b.own, p.Flags)
 		}
 		if b.ok && untraceable != nil {
 			b.ok, b.err = false, untraceable
@@ -95,7 +97,7 @@ func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
 	if b.err != nil || !b.ok {
 		return b.res, b.err
 	}
-	return t.runBinary(ctx, b.dir, p.Limits, p.Trace)
+	return t.runBinary(ctx, b, p.Limits, p.Trace)
 }
 
 // Close removes the binaries kept for running again.
@@ -107,7 +109,21 @@ func (t *Toolchain) Close() error { return t.built.close() }
 // that does not parse then fails to compile in Go's words; one that
 // compiles must not run untraced.
 func module(p Program) (dir string, untraceable, err error) {
-	files := map[string]string{"go.mod": goMod, "main.go": p.Source}
+	files, untraceable := programFiles(p)
+	if dir, err = sandbox.TempDir(); err != nil {
+		return "", nil, err
+	}
+	if err := writeFiles(dir, files); err != nil {
+		os.RemoveAll(dir)
+		return "", nil, err
+	}
+	return dir, untraceable, nil
+}
+
+// programFiles returns the files of the program's module, with the trace
+// recorder when p.Trace asks for it, and why it could not be added.
+func programFiles(p Program) (files map[string]string, untraceable error) {
+	files = map[string]string{"go.mod": goMod, "main.go": p.Source}
 	if p.Trace {
 		traced, err := timeline.InstrumentFD(p.Source, TraceFD)
 		if err == nil {
@@ -115,16 +131,17 @@ func module(p Program) (dir string, untraceable, err error) {
 		}
 		untraceable = err
 	}
-	if dir, err = sandbox.TempDir(); err != nil {
-		return "", nil, err
-	}
+	return files, untraceable
+}
+
+// writeFiles writes files (names to contents) into dir.
+func writeFiles(dir string, files map[string]string) error {
 	for name, data := range files {
-		if err := os.WriteFile(dir+"/"+name, []byte(data), 0o644); err != nil {
-			os.RemoveAll(dir)
-			return "", nil, fmt.Errorf("writing the program: %w", err)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			return fmt.Errorf("writing the program: %w", err)
 		}
 	}
-	return dir, untraceable, nil
+	return nil
 }
 
 // goMod is the go.mod of the temporary module a snippet is built in.

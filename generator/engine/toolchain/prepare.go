@@ -1,0 +1,83 @@
+package toolchain
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/gonotes/concurrency/generator/sandbox"
+)
+
+// Prepare builds ahead the programs of ps that Run will build, with one go
+// build for each set of build flags, and keeps their binaries for Run.
+// The go command then starts once (loading the standard library's
+// packages and planning the build) instead of once a program, and
+// compiles and links the programs in parallel. Prepare is only a
+// shortcut: a set with a program that does not build (whose compile error
+// is the lesson's to see, in its own words) is left for Run to build one
+// program at a time, and so is anything Prepare cannot do.
+func (t *Toolchain) Prepare(ctx context.Context, ps []Program) {
+	groups := map[string][]Program{}
+	seen := map[string]bool{}
+	for _, p := range ps {
+		key := buildKey(p)
+		if p.Vet || seen[key] || t.built.has(key) {
+			continue
+		}
+		seen[key] = true
+		flags := strings.Join(p.Flags, "\x00")
+		groups[flags] = append(groups[flags], p)
+	}
+	for _, flags := range slices.Sorted(maps.Keys(groups)) {
+		if g := groups[flags]; len(g) > 1 && ctx.Err() == nil {
+			t.buildGroup(ctx, g)
+		}
+	}
+}
+
+// buildGroup builds programs that share their build flags as the packages
+// p0, p1, ... of one module, binaries in its bin folder.
+func (t *Toolchain) buildGroup(ctx context.Context, ps []Program) {
+	root, err := sandbox.TempDir()
+	if err != nil {
+		return
+	}
+	keep := false
+	defer func() {
+		if !keep {
+			os.RemoveAll(root)
+		}
+	}()
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte(goMod), 0o644); err != nil {
+		return
+	}
+	builds := map[string]*built{}
+	var pkgs []string
+	for i, p := range ps {
+		files, untraceable := programFiles(p)
+		if untraceable != nil {
+			continue // Run reports why, in the lesson's words
+		}
+		delete(files, "go.mod")
+		name := fmt.Sprintf("p%d", i)
+		src := filepath.Join(root, name)
+		if os.Mkdir(src, 0o755) != nil || writeFiles(src, files) != nil {
+			return
+		}
+		pkgs = append(pkgs, "./"+name)
+		builds[buildKey(p)] = &built{src: src, prog: filepath.Join(root, "bin", name), ok: true}
+	}
+	if len(pkgs) < 2 {
+		return
+	}
+	args := slices.Concat([]string{"build"}, linkFlags, ps[0].Flags, []string{"-o", filepath.Join(root, "bin") + "/"}, pkgs)
+	if _, exit, err := t.goCommand(ctx, root, ps[0].Flags, args); err != nil || exit.Code != 0 {
+		return
+	}
+	keep = true
+	t.built.add(root, builds)
+}
