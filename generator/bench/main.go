@@ -132,7 +132,8 @@ func (b *bench) size(n int) error {
 	}
 	b.progress("%d lessons: the generator", n)
 	out := filepath.Join(dir, "site")
-	u, err := run(b.ctx, ".", nil, b.gen, "-content", filepath.Join(dir, "content"), "-out", out, "-cache", filepath.Join(dir, "cache"))
+	// Nothing runs in the corpus, and Hugo builds no playground either.
+	u, err := run(b.ctx, ".", nil, b.gen, "-content", filepath.Join(dir, "content"), "-out", out, "-cache", filepath.Join(dir, "cache"), "-playground=false")
 	if err != nil {
 		return err
 	}
