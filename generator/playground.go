@@ -16,6 +16,7 @@ import (
 
 	"github.com/klauspost/compress/zstd"
 
+	"github.com/gonotes/concurrency/generator/gosource"
 	"github.com/gonotes/concurrency/generator/lesson"
 )
 
@@ -106,41 +107,16 @@ func playgroundFiles(ctx context.Context, log io.Writer) (map[string][]byte, err
 }
 
 // playgroundKey hashes everything the module is built from: the Go
-// release, the flags, and every file of every package it compiles that is
-// not the standard library's (which the release names).
+// release, the flags, the compressor, wasm_exec.js and the sources of
+// every package it compiles (gosource.Hash).
 func playgroundKey(ctx context.Context, goVersion string, wasmExec []byte, compressor string) (string, error) {
-	out, err := goCmd(ctx, "list", "-deps", "-json=ImportPath,Dir,Standard,GoFiles,EmbedFiles", playgroundPkg)
+	sources, _, err := gosource.Hash(ctx, playgroundPkg)
 	if err != nil {
 		return "", err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%q\n%s\n", goVersion, playgroundBuildFlags, compressor)
+	fmt.Fprintf(h, "%s\n%q\n%s\n%s\n", goVersion, playgroundBuildFlags, compressor, sources)
 	h.Write(wasmExec)
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var p struct {
-			ImportPath, Dir     string
-			Standard            bool
-			GoFiles, EmbedFiles []string
-		}
-		if err := dec.Decode(&p); err == io.EOF {
-			break
-		} else if err != nil {
-			return "", fmt.Errorf("reading go list: %w", err)
-		}
-		if p.Standard {
-			continue
-		}
-		fmt.Fprintf(h, "package %s\n", p.ImportPath)
-		for _, f := range append(p.GoFiles, p.EmbedFiles...) {
-			b, err := os.ReadFile(filepath.Join(p.Dir, f))
-			if err != nil {
-				return "", err
-			}
-			fmt.Fprintf(h, "%s %d\n", f, len(b))
-			h.Write(b)
-		}
-	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 

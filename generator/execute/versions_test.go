@@ -2,9 +2,12 @@ package execute
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gonotes/concurrency/generator/gosource"
 )
 
 // TestSourceHash checks that the generator's code is identified by the
@@ -13,12 +16,13 @@ import (
 // decide how pages look.
 func TestSourceHash(t *testing.T) {
 	ctx := context.Background()
-	first, pkgs, err := sourceHash(ctx)
+	self := reflect.TypeFor[Config]().PkgPath()
+	first, pkgs, err := gosource.Hash(ctx, self)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again, _, err := sourceHash(ctx); err != nil || again != first {
-		t.Fatalf("sourceHash is not stable: %s then %s (%v)", first, again, err)
+	if again, _, err := gosource.Hash(ctx, self); err != nil || again != first {
+		t.Fatalf("the source hash is not stable: %s then %s (%v)", first, again, err)
 	}
 	const mod = "github.com/gonotes/concurrency/"
 	for _, want := range []string{"generator/execute", "generator/engine/yaegi", "generator/engine/yaegi/symbols", "generator/rewrite", "generator/runner", "generator/sandbox", "generator/engine/toolchain"} {

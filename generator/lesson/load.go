@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"html"
 	"io/fs"
 	"path"
 	"slices"
@@ -254,24 +253,5 @@ func firstH1(root ast.Node) *ast.Heading {
 	return nil
 }
 
-// inlineText is the plain text of a node's inline content.
-func inlineText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			// The typographer leaves entities such as &rsquo; here.
-			b.WriteString(html.UnescapeString(string(c.Value)))
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
-}
+// inlineText is the plain text of a node's inline content, trimmed.
+func inlineText(n ast.Node, src []byte) string { return strings.TrimSpace(markdown.Text(n, src)) }

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	stdhtml "html"
 	"io"
 	"reflect"
 	"regexp"
@@ -177,6 +178,29 @@ func isParserProblem(msg string) bool {
 		}
 	}
 	return false
+}
+
+// Text is the plain text of a node's inline content, as a reader reads it:
+// entities the typographer left (&rsquo;) are decoded, and a soft line
+// break is a space.
+func Text(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(stdhtml.UnescapeString(string(c.Value)))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // RenderInline returns the HTML of a node's children, such as the text of a

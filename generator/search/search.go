@@ -104,7 +104,7 @@ func Entry(l *lesson.Lesson) Lesson {
 			if id, ok := n.AttributeString("id"); ok {
 				cur.ID = string(id.([]byte))
 			}
-			cur.Heading = collapse(text(n, src))
+			cur.Heading = collapse(markdown.Text(n, src))
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			cur.prose.Write(n.Segment.Value(src))
@@ -133,27 +133,6 @@ func Entry(l *lesson.Lesson) Lesson {
 	})
 	flush()
 	return out
-}
-
-// text is the plain text of a node's inline children.
-func text(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.WriteString(html.UnescapeString(string(c.Value)))
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
 }
 
 var spaces = regexp.MustCompile(`\s+`)
