@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/gonotes/concurrency/generator/browsertest"
 )
 
 // The browser tests of the playground build the real lessons with the
@@ -29,28 +30,7 @@ import (
 
 var playSite = flag.String("playground.site", "", "test the lessons and the playground on this already built site instead of building one")
 
-// chromium returns the browser's path, or skips the test, loudly, where
-// there is none and none can be expected (CI installs one).
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{os.Getenv("CHROME"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
-		if p == "" {
-			continue
-		}
-		if _, err := exec.LookPath(p); err == nil {
-			return p
-		}
-	}
-	const msg = "NO BROWSER: the playground's browser tests did not run; apt-get install -y chromium"
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg)
-	}
-	fmt.Fprintf(os.Stderr, "\n*** %s ***\n\n", msg)
-	t.Skip(msg)
-	return ""
-}
-
-// browser is one Chromium tab on the site, recording what the page
+// playBrowser is one Chromium tab on the site, recording what the page
 // reports going wrong.
 type playBrowser struct {
 	ctx      context.Context
@@ -65,7 +45,7 @@ func openBrowser(t *testing.T) *playBrowser {
 	if testing.Short() {
 		t.Skip("builds the site and drives a browser; skipped with -short")
 	}
-	exe := chromium(t)
+	exe := browsertest.Require(t)
 	dir, err := lessonsSite()
 	if err != nil {
 		t.Fatal(err)
