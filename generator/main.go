@@ -17,6 +17,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/gonotes/concurrency/generator/runner"
@@ -44,6 +45,14 @@ func run(args []string, stderr io.Writer) int {
 	if cfg.serve {
 		return serveSite(ctx, cfg, stderr)
 	}
+	if cfg.cpuProfile != "" {
+		stopProfile, err := startCPUProfile(cfg.cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer stopProfile()
+	}
 	if err := build(ctx, cfg, stderr); err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", cfg.out)
@@ -69,6 +78,24 @@ type config struct {
 	buildArgs []string // the flags given, but for -serve and -port
 	// playground builds the browser playground into the site.
 	playground bool
+	// cpuProfile is where -cpuprofile writes a pprof CPU profile of the build.
+	cpuProfile string
+}
+
+// startCPUProfile profiles the build into file until the returned func runs.
+func startCPUProfile(file string) (func(), error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, fmt.Errorf("-cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("-cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // defaultCacheDir is under the user's cache folder, so results outlive _site.
@@ -95,6 +122,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.editURL, "edit-url", "", "URL that, followed by a lesson's path in the content folder, edits it, e.g.\nhttps://github.com/USER/REPO/edit/main/content/; adds an \"Edit this page\" link")
 	fs.BoolVar(&c.serve, "serve", false, "serve the site on 127.0.0.1 for its author: rebuild it when content, assets or\ntemplates change, and reload open pages")
 	fs.IntVar(&c.port, "port", 8000, "port for -serve, on 127.0.0.1 only")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof reads it)")
 	fs.BoolVar(&c.playground, "playground", true, "build the browser playground (run and edit snippets in the page) into the site;\nit needs the Go toolchain and the generator's source")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the lesson site from Markdown.\n\nFlags:\n")
