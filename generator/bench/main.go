@@ -174,7 +174,7 @@ func (b *bench) size(n int) error {
 	}
 	gen.vsFloor = gen.usage.wall.Seconds() / floor.wall.Seconds()
 	b.progress("%d lessons: goldmark and highlighting", n)
-	chroma, err := convertAll(files, b.workers, withHighlighting(highlight.Options{ChromaGoLexer: true}))
+	chroma, err := convertAll(files, b.workers, withHighlighting(highlight.Options{Stock: true}))
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,8 @@ func shownText(h string) string {
 
 // FuzzGoLexer checks that no input, however broken, loses or invents a
 // byte: the tokens add up to the text, white space tokens hold nothing but
-// white space, neighbours differ in class, and the page shows exactly the code. The kept corpus is in
+// white space, neighbours differ in class, the HTML is chroma's formatter's, and the page
+// shows exactly the code. The kept corpus is in
 // testdata/fuzz/FuzzGoLexer.
 func FuzzGoLexer(f *testing.F) {
 	f.Add("package main\n\nfunc main() {\n\tprintln(`hi`, 'x', 0x1p-2i)\n}\n")
@@ -42,8 +43,12 @@ func FuzzGoLexer(f *testing.F) {
 				t.Errorf("white space token %q is not white space", tok.Value)
 			}
 		}
+		opts := Options{LineNumbers: true, Highlight: []int{1, 2}}
+		if got, want := ourHTML(t, plainSpace(tokens), opts), stockHTML(t, plainSpace(tokens), opts); got != want {
+			t.Errorf("HTML differs from chroma's formatter:\nours:   %q\nchroma: %q", got, want)
+		}
 		var b bytes.Buffer
-		if err := Code(&b, src, "go", Options{LineNumbers: true, Highlight: []int{1, 2}}); err != nil {
+		if err := Code(&b, src, "go", opts); err != nil {
 			t.Fatal(err)
 		}
 		want := strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n")

@@ -77,14 +77,14 @@ func TestCodeUsesOurGoLexer(t *testing.T) {
 			t.Errorf("lexerFor(%q) is not the go/scanner lexer", lang)
 		}
 	}
-	if _, ok := lexerFor("go", Options{ChromaGoLexer: true}).(goLexer); ok {
-		t.Error("ChromaGoLexer still gives the go/scanner lexer")
+	if _, ok := lexerFor("go", Options{Stock: true}).(goLexer); ok {
+		t.Error("Stock still gives the go/scanner lexer")
 	}
 	if _, ok := lexerFor("python", Options{}).(goLexer); ok {
 		t.Error("Python is lexed as Go")
 	}
 	// 0o17 is where the two lexers differ: chroma splits it.
-	ours, theirs := code(t, "x := 0o17", "go", Options{}), code(t, "x := 0o17", "go", Options{ChromaGoLexer: true})
+	ours, theirs := code(t, "x := 0o17", "go", Options{}), code(t, "x := 0o17", "go", Options{Stock: true})
 	if !strings.Contains(ours, `<span class="mo">0o17</span>`) || strings.Contains(theirs, `<span class="mo">0o17</span>`) {
 		t.Errorf("Code does not pick the lexer Options ask for:\nours:   %s\nchroma: %s", ours, theirs)
 	}
