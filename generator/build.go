@@ -233,11 +233,25 @@ type executor struct {
 // Close ends the progress line and removes what the Runner kept.
 func (x executor) Close() {
 	x.Executor.Close()
-	x.run.Close()
+	if x.run != nil {
+		x.run.Close()
+	}
 }
 
-// startExecutor prepares to run the snippets of the site's lessons.
+// startExecutor prepares to run the snippets of the site's lessons. A site
+// with none to run (all prose, or every block norun) starts no Runner: its
+// sandbox probe and go commands were most of a small site's build.
 func startExecutor(ctx context.Context, cfg config, s *page.Site, log io.Writer, stats *execute.Stats) (executor, error) {
+	total := 0
+	for _, l := range append([]*lesson.Lesson{s.Home}, s.Lessons...) {
+		if l != nil {
+			total += l.Runs
+		}
+	}
+	if total == 0 {
+		x, err := execute.New(execute.Config{Jobs: cfg.jobs, Verify: cfg.verify, Stats: stats}, 0)
+		return executor{Executor: x}, err
+	}
 	run, err := runner.Start(ctx)
 	if err != nil {
 		return executor{}, err
@@ -264,12 +278,6 @@ func startExecutor(ctx context.Context, cfg config, s *page.Site, log io.Writer,
 	}
 	if isTerminal(log) {
 		ec.Progress = log
-	}
-	total := 0
-	for _, l := range append([]*lesson.Lesson{s.Home}, s.Lessons...) {
-		if l != nil {
-			total += l.Runs
-		}
 	}
 	x, err := execute.New(ec, total)
 	if err != nil {

@@ -97,7 +97,11 @@ func (b *bench) progress(format string, args ...any) {
 }
 
 // all measures everything, in an order that keeps one measurement's
-// leftovers (page cache, garbage) out of the next as far as it can.
+// leftovers (page cache, garbage) out of the next as far as it can. Nothing
+// is deleted until the end: on ext4 without a journal (as on the machine
+// these figures were first taken on), creating a file soon after many were
+// deleted scans for inodes that were not deleted recently, which doubled
+// the time of whichever build came next.
 func (b *bench) all(sizes []int, content string) error {
 	b.load[0] = loadAverage()
 	defer func() { b.load[1] = loadAverage() }()
@@ -142,9 +146,6 @@ func (b *bench) size(n int) error {
 		return err
 	}
 	gen := row{what: "this generator, cold", lessons: n, usage: u, page: w}
-	if err := os.RemoveAll(out); err != nil {
-		return err
-	}
 	var hugo *row
 	if b.hugo != "" {
 		b.progress("%d lessons: Hugo", n)
@@ -163,9 +164,6 @@ func (b *bench) size(n int) error {
 		}
 		hugo = &row{what: "Hugo, cold", lessons: n, usage: u, page: w}
 		gen.vsHugo = u.wall.Seconds() / gen.usage.wall.Seconds()
-		if err := os.RemoveAll(hout); err != nil {
-			return err
-		}
 	}
 	b.progress("%d lessons: goldmark floor", n)
 	floor, err := convertAll(files, b.workers, goldmarkOnly)
@@ -192,7 +190,7 @@ func (b *bench) size(n int) error {
 		row{what: "goldmark + highlight.Code, chroma's Go lexer" + inMemory, lessons: n, usage: chroma},
 		row{what: "goldmark + highlight.Code, go/scanner lexer" + inMemory, lessons: n, usage: ours},
 	)
-	return os.RemoveAll(dir)
+	return nil
 }
 
 // realSite times the lesson site: cold without and with verification (each
@@ -207,7 +205,7 @@ func (b *bench) realSite(content string) error {
 		{"lesson site, warm (cached)", "verified", nil},
 	} {
 		b.progress("%s", r.what)
-		out := filepath.Join(b.tmp, "real-site")
+		out := filepath.Join(b.tmp, "real-site-"+strconv.Itoa(len(b.rows)))
 		args := append([]string{"-content", content, "-out", out, "-cache", filepath.Join(b.tmp, "real-cache-"+r.cache)}, r.args...)
 		u, err := run(b.ctx, ".", nil, b.gen, args...)
 		if err != nil {
@@ -222,9 +220,6 @@ func (b *bench) realSite(content string) error {
 			return err
 		}
 		b.rows = append(b.rows, row{what: r.what, lessons: len(lessons) - 1, usage: u, page: w})
-		if err := os.RemoveAll(out); err != nil {
-			return err
-		}
 	}
 	return nil
 }

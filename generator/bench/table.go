@@ -70,6 +70,7 @@ func (b *bench) report() string {
 	}
 	s.WriteString(`
 - Synthetic lessons are about 4 KB of Markdown with three distinct 40-line Go blocks marked ` + "`norun`" + `, so a build runs nothing and no cache helps; every build starts with an empty snippet cache.
+- Every build writes a new folder, and nothing is deleted until the run ends: on ext4 without a journal, creating files soon after deleting many is several times slower, which would charge one build for another's clean-up.
 - *CPU time* is user plus system time, and its share of wall time: 200% keeps both cores of a 2-core machine busy. On a shared machine it varies less than wall time. *Peak RSS* is the child process's, as the kernel counts it.
 - *The floor* is the same Markdown through goldmark with the lesson dialect (generator/markdown), files already in memory, HTML dropped: no highlighting, templates or I/O.
 - *Average page* is over the lesson pages (not the home page), at most 50 of them spread evenly.

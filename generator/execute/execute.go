@@ -97,9 +97,10 @@ type Executor struct {
 }
 
 // New returns an Executor for a build of total runnable snippets (the
-// total only sizes the progress line). Close it when the build is done.
+// total sizes the progress line; a build with none needs no RunFunc).
+// Close it when the build is done.
 func New(cfg Config, total int) (*Executor, error) {
-	if cfg.Run == nil {
+	if cfg.Run == nil && total > 0 {
 		return nil, errors.New("execute: no RunFunc")
 	}
 	return &Executor{cfg: cfg, slots: make(chan struct{}, max(cfg.Jobs, 1)), progress: newProgress(cfg.Progress, total)}, nil

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gonotes/concurrency/generator/markdown"
 	"github.com/gonotes/concurrency/generator/snippet"
@@ -38,9 +40,10 @@ func Load(fsys fs.FS, dir string) ([]*Lesson, error) { return load(fsys, dir, fa
 func Index(fsys fs.FS, dir string) ([]*Lesson, error) { return load(fsys, dir, true) }
 
 func load(fsys fs.FS, dir string, closed bool) ([]*Lesson, error) {
-	md := markdown.New(nil)
-	var lessons []*Lesson
-	var errs []error
+	var (
+		paths []string
+		errs  []error
+	)
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -55,27 +58,18 @@ func load(fsys fs.FS, dir string, closed bool) ([]*Lesson, error) {
 		if d.IsDir() || path.Ext(name) != ".md" {
 			return nil
 		}
-		file := path.Join(dir, p)
 		if msg := checkName(p); msg != "" {
-			errs = append(errs, &Error{File: file, Line: 1, Err: errors.New(msg)})
+			errs = append(errs, &Error{File: path.Join(dir, p), Line: 1, Err: errors.New(msg)})
 			return nil
 		}
-		src, err := readFile(fsys, p, MaxLessonSize)
-		if err != nil {
-			errs = append(errs, &Error{File: file, Line: 1, Err: err})
-			return nil
-		}
-		l, lerrs := parse(md, file, p, src)
-		if closed {
-			l.Close()
-		}
-		lessons = append(lessons, l)
-		errs = append(errs, lerrs...)
+		paths = append(paths, p)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
+	lessons, readErrs := readAll(fsys, dir, paths, closed)
+	errs = append(errs, readErrs...)
 	if len(lessons) == 0 {
 		errs = append(errs, fmt.Errorf("%s: no lessons (.md files) found", dir))
 	}
@@ -84,6 +78,48 @@ func load(fsys fs.FS, dir string, closed bool) ([]*Lesson, error) {
 	})
 	errs = append(errs, checkURLs(lessons)...)
 	return lessons, errors.Join(errs...)
+}
+
+// readAll reads and parses the lessons at paths, one worker a core, and
+// returns them and their problems in the order of paths.
+func readAll(fsys fs.FS, dir string, paths []string, closed bool) ([]*Lesson, []error) {
+	read := make([]*Lesson, len(paths))
+	problems := make([][]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			md := markdown.New(nil)
+			for i := range next {
+				file := path.Join(dir, paths[i])
+				src, err := readFile(fsys, paths[i], MaxLessonSize)
+				if err != nil {
+					problems[i] = []error{&Error{File: file, Line: 1, Err: err}}
+					continue
+				}
+				read[i], problems[i] = parse(md, file, paths[i], src)
+				if closed {
+					read[i].Close()
+				}
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var (
+		lessons []*Lesson
+		errs    []error
+	)
+	for i, l := range read {
+		if l != nil {
+			lessons = append(lessons, l)
+		}
+		errs = append(errs, problems[i]...)
+	}
+	return lessons, errs
 }
 
 // Open parses the lesson's document again, after Index or Close dropped

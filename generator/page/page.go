@@ -240,6 +240,8 @@ func first(ls []*lesson.Lesson) *lesson.Lesson {
 
 func (r *Renderer) lessonData(s *Site, l *lesson.Lesson) (*data, error) {
 	var body bytes.Buffer
+	// Highlighted code makes a page's HTML several times its Markdown.
+	body.Grow(8 * len(l.Doc.Source))
 	if err := r.md.Render(&body, l.Doc); err != nil {
 		return nil, fmt.Errorf("%s: rendering: %w", l.File, err)
 	}
@@ -282,6 +284,9 @@ func (r *Renderer) toc(l *lesson.Lesson) ([]tocEntry, error) {
 
 func (r *Renderer) execute(name string, d *data) ([]byte, error) {
 	var b bytes.Buffer
+	// The layout adds a few kilobytes to the body; growing the buffer
+	// step by step copied each page several times.
+	b.Grow(len(d.Body) + 16<<10)
 	if err := r.pages[name].ExecuteTemplate(&b, "layout", d); err != nil {
 		return nil, err
 	}

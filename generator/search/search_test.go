@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -116,6 +117,21 @@ func TestIdentifiers(t *testing.T) {
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, identifiers(tt.code, tt.lang)); diff != "" {
 			t.Errorf("identifiers(%q, %q) mismatch (-want +got):\n%s", tt.code, tt.lang, diff)
+		}
+	}
+}
+
+// TestCollapse holds collapse to what it replaced: regexp's \s+ made one
+// space, then the ends trimmed.
+func TestCollapse(t *testing.T) {
+	spaces := regexp.MustCompile(`\s+`)
+	for _, s := range []string{
+		"", " ", "a", "  a  ", "a \t\n\f\r b", "a\vb", "x\u00a0\u00a0y", " lead", "trail ", "many   words\n\nhere",
+		"ünï cödé  ✓ ", "\u00a0x\v", "\u0085 y \u2003",
+	} {
+		want := strings.TrimSpace(spaces.ReplaceAllString(s, " "))
+		if got := collapse(s); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
