@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -17,7 +16,6 @@ import (
 
 	"github.com/gonotes/concurrency/assets"
 	"github.com/gonotes/concurrency/generator/execute"
-	"github.com/gonotes/concurrency/generator/highlight"
 	"github.com/gonotes/concurrency/generator/lesson"
 	"github.com/gonotes/concurrency/generator/page"
 	"github.com/gonotes/concurrency/generator/runner"
@@ -176,7 +174,7 @@ func copyFile(w *site.Writer, f lesson.File) error {
 }
 
 // writeShared writes the files every site has: the generated pages and
-// scripts, the assets, the code stylesheet and the playground.
+// scripts, the assets (the code stylesheet among them) and the playground.
 func writeShared(ctx context.Context, cfg config, s *page.Site, index *search.Index, r *page.Renderer, w *site.Writer, log io.Writer) error {
 	generated, err := r.Generated(s, index)
 	if err != nil {
@@ -197,11 +195,6 @@ func writeShared(ctx context.Context, cfg config, s *page.Site, index *search.In
 	if err != nil {
 		return fmt.Errorf("copying assets: %w", err)
 	}
-	var css bytes.Buffer
-	if err := highlight.CSS(&css); err != nil {
-		return err
-	}
-	errs = append(errs, w.Add(lesson.AssetsDir+"/chroma.css", css.Bytes(), "the generator's code stylesheet"))
 	if cfg.playground {
 		pg, err := playgroundFiles(ctx, log)
 		if err != nil {

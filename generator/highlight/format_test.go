@@ -9,7 +9,6 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // formatOptions are the ways pages show a block.
@@ -25,7 +24,7 @@ var formatOptions = []Options{
 func stockHTML(t testing.TB, tokens []chroma.Token, opts Options) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := html.New(formatterOptions(opts)...).Format(&b, styles.Get(LightStyle), chroma.Literator(tokens...)); err != nil {
+	if err := html.New(formatterOptions(opts)...).Format(&b, classesOnly, chroma.Literator(tokens...)); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -20,6 +20,7 @@ package lesson
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/gonotes/concurrency/generator/engine"
 	"github.com/gonotes/concurrency/generator/markdown"
@@ -48,6 +49,10 @@ type Lesson struct {
 	htmlFixes []*htmlFix
 	src       []byte   // the Markdown, to parse again (Open)
 	anchors   []string // the headings' ids, for links from other lessons
+	// parsers are the *markdown.Markdown of the lessons read together:
+	// one set up is reused by Open, where a new one per lesson spent a
+	// tenth of the parse on setting itself up.
+	parsers *sync.Pool
 }
 
 // Heading is a section heading, for a page's table of contents and for

@@ -85,11 +85,13 @@ func load(fsys fs.FS, dir string, closed bool) ([]*Lesson, error) {
 func readAll(fsys fs.FS, dir string, paths []string, closed bool) ([]*Lesson, []error) {
 	read := make([]*Lesson, len(paths))
 	problems := make([][]error, len(paths))
+	parsers := &sync.Pool{New: func() any { return markdown.New(nil) }}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
-			md := markdown.New(nil)
+			md := parsers.Get().(*markdown.Markdown)
+			defer parsers.Put(md)
 			for i := range next {
 				file := path.Join(dir, paths[i])
 				src, err := readFile(fsys, paths[i], MaxLessonSize)
@@ -98,6 +100,7 @@ func readAll(fsys fs.FS, dir string, paths []string, closed bool) ([]*Lesson, []
 					continue
 				}
 				read[i], problems[i] = parse(md, file, paths[i], src)
+				read[i].parsers = parsers
 				if closed {
 					read[i].Close()
 				}
@@ -126,7 +129,9 @@ func readAll(fsys fs.FS, dir string, paths []string, closed bool) ([]*Lesson, []
 // it: Doc, Headings, Blocks and Refs are as Load left them. Its problems
 // were reported when it was first read.
 func (l *Lesson) Open() {
-	again, _ := parse(markdown.New(nil), l.File, l.Path, l.src)
+	md := l.parsers.Get().(*markdown.Markdown)
+	defer l.parsers.Put(md)
+	again, _ := parse(md, l.File, l.Path, l.src)
 	l.Doc, l.Headings, l.Blocks, l.Refs, l.htmlFixes = again.Doc, again.Headings, again.Blocks, again.Refs, again.htmlFixes
 }
 
