@@ -145,7 +145,7 @@ func (b *bench) size(n int) error {
 	if err != nil {
 		return err
 	}
-	gen := row{what: "this generator, cold", lessons: n, usage: u, page: w}
+	gen := row{what: genRow, lessons: n, usage: u, page: w}
 	var hugo *row
 	if b.hugo != "" {
 		b.progress("%d lessons: Hugo", n)
@@ -201,8 +201,8 @@ func (b *bench) realSite(content string) error {
 		args        []string
 	}{
 		{"lesson site, cold, -verify=false", "cold-unverified", []string{"-verify=false"}},
-		{"lesson site, cold, verified", "verified", nil},
-		{"lesson site, warm (cached)", "verified", nil},
+		{coldRow, "verified", nil},
+		{warmRow, "verified", nil},
 	} {
 		b.progress("%s", r.what)
 		out := filepath.Join(b.tmp, "real-site-"+strconv.Itoa(len(b.rows)))

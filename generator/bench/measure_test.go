@@ -4,8 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestPageWeight(t *testing.T) {
@@ -47,6 +49,39 @@ func TestFigure(t *testing.T) {
 	for x, want := range map[float64]string{1234.5: "1234", 42.42: "42.4", 4.2424: "4.24", 0.04242: "0.042"} {
 		if got := figure(x); got != want {
 			t.Errorf("figure(%v) = %q, want %q", x, got, want)
+		}
+	}
+}
+
+// TestTargets reads the targets from rows as a reader of the
+// results file would check them by hand.
+func TestTargets(t *testing.T) {
+	gen := func(n int, secs, vsHugo, vsFloor float64) row {
+		return row{what: genRow, lessons: n, usage: usage{wall: time.Duration(secs * float64(time.Second))}, vsHugo: vsHugo, vsFloor: vsFloor}
+	}
+	site := func(what string, secs float64) row {
+		return row{what: what, lessons: 9, usage: usage{wall: time.Duration(secs * float64(time.Second))}}
+	}
+	for _, tc := range []struct {
+		name string
+		rows []row
+		want []string
+	}{
+		{"all met", []row{gen(100, 0.1, 3, 9), gen(1000, 1.1, 8, 3), gen(10000, 10.5, 10.2, 1.9), site(coldRow, 10), site(warmRow, 0.5)}, []string{
+			"at 10000 lessons, 10.2× faster than Hugo (target 10×): met",
+			"at 10000 lessons, 1.9× the goldmark floor (target 2×): met",
+			"time per page 1.00 ms at 100, 1.10 ms at 1000, 1.05 ms at 10000: within ±5% of each other (target ±20%): met",
+			"the unchanged lesson site rebuilds in 5.0% of its cold time (target under 10%): met",
+		}},
+		{"none met, no Hugo", []row{gen(100, 0.3, 0, 30), gen(10000, 10, 0, 14), site(coldRow, 10), site(warmRow, 1.5)}, []string{
+			"at 10000 lessons, 14.0× the goldmark floor (target 2×): not met",
+			"time per page 3.00 ms at 100, 1.00 ms at 10000: within ±50% of each other (target ±20%): not met",
+			"the unchanged lesson site rebuilds in 15.0% of its cold time (target under 10%): not met",
+		}},
+	} {
+		b := &bench{rows: tc.rows}
+		if got := b.targets(); !slices.Equal(got, tc.want) {
+			t.Errorf("%s:\ngot  %q\nwant %q", tc.name, got, tc.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os/exec"
 	"runtime"
 	"strings"
@@ -68,6 +69,12 @@ func (b *bench) report() string {
 	for _, r := range b.rows {
 		s.WriteString("| " + strings.Join(r.cells(), " | ") + " |\n")
 	}
+	if t := b.targets(); len(t) > 0 {
+		s.WriteString("\nThe issue's targets, from the rows above:\n\n")
+		for _, line := range t {
+			s.WriteString("- " + line + "\n")
+		}
+	}
 	s.WriteString(`
 - Synthetic lessons are about 4 KB of Markdown with three distinct 40-line Go blocks marked ` + "`norun`" + `, so a build runs nothing and no cache helps; every build starts with an empty snippet cache.
 - Every build writes a new folder, and nothing is deleted until the run ends: on ext4 without a journal, creating files soon after deleting many is several times slower, which would charge one build for another's clean-up.
@@ -94,4 +101,62 @@ func commit() string {
 		c += " with uncommitted changes"
 	}
 	return c
+}
+
+// Rows the targets are read from.
+const (
+	genRow  = "this generator, cold"
+	coldRow = "lesson site, cold, verified"
+	warmRow = "lesson site, warm (cached)"
+)
+
+// targets compares the rows with what issue 12 asks for, one line each,
+// saying whether each is met.
+func (b *bench) targets() []string {
+	var out []string
+	met := func(ok bool) string {
+		if ok {
+			return "met"
+		}
+		return "not met"
+	}
+	var gen []row
+	for _, r := range b.rows {
+		if r.what == genRow {
+			gen = append(gen, r)
+		}
+	}
+	if len(gen) > 0 {
+		top := gen[len(gen)-1]
+		if top.vsHugo > 0 {
+			out = append(out, fmt.Sprintf("at %d lessons, %.1f× faster than Hugo (target 10×): %s", top.lessons, top.vsHugo, met(top.vsHugo >= 10)))
+		}
+		out = append(out, fmt.Sprintf("at %d lessons, %.1f× the goldmark floor (target 2×): %s", top.lessons, top.vsFloor, met(top.vsFloor <= 2)))
+	}
+	if len(gen) > 1 {
+		var per []string
+		lo, hi := math.Inf(1), 0.0
+		for _, r := range gen {
+			ms := 1000 * r.wall.Seconds() / float64(r.lessons)
+			per = append(per, fmt.Sprintf("%.2f ms at %d", ms, r.lessons))
+			lo, hi = min(lo, ms), max(hi, ms)
+		}
+		// ±20% around the middle of the range.
+		spread := (hi - lo) / (hi + lo)
+		out = append(out, fmt.Sprintf("time per page %s: within ±%.0f%% of each other (target ±20%%): %s", strings.Join(per, ", "), 100*spread, met(spread <= 0.2)))
+	}
+	var cold, warm *row
+	for i := range b.rows {
+		switch b.rows[i].what {
+		case coldRow:
+			cold = &b.rows[i]
+		case warmRow:
+			warm = &b.rows[i]
+		}
+	}
+	if cold != nil && warm != nil {
+		share := warm.wall.Seconds() / cold.wall.Seconds()
+		out = append(out, fmt.Sprintf("the unchanged lesson site rebuilds in %.1f%% of its cold time (target under 10%%): %s", 100*share, met(share < 0.1)))
+	}
+	return out
 }
