@@ -47,8 +47,9 @@ type Lesson struct {
 	Runs int
 
 	htmlFixes []*htmlFix
-	src       []byte   // the Markdown, to parse again (Open)
-	anchors   []string // the headings' ids, for links from other lessons
+	src       []byte      // the Markdown, to parse again (Open)
+	front     frontMatter // as decoded from src, for Open
+	anchors   []string    // the headings' ids, for links from other lessons
 	// parsers are the *markdown.Markdown of the lessons read together:
 	// one set up is reused by Open, where a new one per lesson spent a
 	// tenth of the parse on setting itself up.

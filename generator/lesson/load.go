@@ -99,7 +99,7 @@ func readAll(fsys fs.FS, dir string, paths []string, closed bool) ([]*Lesson, []
 					problems[i] = []error{&Error{File: file, Line: 1, Err: err}}
 					continue
 				}
-				read[i], problems[i] = parse(md, file, paths[i], src)
+				read[i], problems[i] = parse(md, file, paths[i], src, nil)
 				read[i].parsers = parsers
 				if closed {
 					read[i].Close()
@@ -131,7 +131,7 @@ func readAll(fsys fs.FS, dir string, paths []string, closed bool) ([]*Lesson, []
 func (l *Lesson) Open() {
 	md := l.parsers.Get().(*markdown.Markdown)
 	defer l.parsers.Put(md)
-	again, _ := parse(md, l.File, l.Path, l.src)
+	again, _ := parse(md, l.File, l.Path, l.src, &l.front)
 	l.Doc, l.Headings, l.Blocks, l.Refs, l.htmlFixes = again.Doc, again.Headings, again.Blocks, again.Refs, again.htmlFixes
 }
 
@@ -144,8 +144,10 @@ func (l *Lesson) Close() {
 	}
 }
 
-// parse turns one file into a lesson, collecting every problem in it.
-func parse(md *markdown.Markdown, file, p string, src []byte) (*Lesson, []error) {
+// parse turns one file into a lesson, collecting every problem in it. A
+// lesson parsed again passes its front matter, decoded the first time:
+// YAML was a tenth of the parse.
+func parse(md *markdown.Markdown, file, p string, src []byte, front *frontMatter) (*Lesson, []error) {
 	l := &Lesson{Path: p, File: file, URL: pageURL(p), Home: p == "index.md"}
 	var errs []error
 	if err := markdown.CheckLimits(src); err != nil {
@@ -156,8 +158,16 @@ func parse(md *markdown.Markdown, file, p string, src []byte) (*Lesson, []error)
 	}
 	l.src = src
 	l.Doc = md.Parse(src)
-	var fm frontMatter
-	_, fmErr := l.Doc.DecodeFrontMatter(&fm)
+	var (
+		fm    frontMatter
+		fmErr error
+	)
+	if front != nil {
+		fm = *front
+	} else {
+		_, fmErr = l.Doc.DecodeFrontMatter(&fm)
+	}
+	l.front = fm
 	if err := fmErr; err != nil {
 		var le *markdown.LineError
 		if errors.As(err, &le) {

@@ -381,6 +381,10 @@ func TestIndexThenOpen(t *testing.T) {
 	fsys := fstest.MapFS{
 		"01-a.md": md("# A\n\n## First\n\nSee [b](02-b.md#second).\n\n```go\npackage main\n\nfunc main() {}\n```\n"),
 		"02-b.md": md("# B\n\n## Second\n\nText.\n"),
+		// Open does not decode front matter again: the first # heading
+		// must still go, or stay, as Load decided.
+		"03-c.md": md("---\ntitle: C\n---\n# Not C\n\nText.\n"),
+		"04-d.md": md("---\ntitle: D\nsummary: About d.\n---\n# D\n\nText.\n"),
 	}
 	indexed, err := Index(fsys, "content")
 	if err != nil {
@@ -402,8 +406,16 @@ func TestIndexThenOpen(t *testing.T) {
 	if _, err := Resolve(loaded, fsys, nil); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := body(t, a), body(t, find(t, loaded, "01-a.md")); got != want {
-		t.Errorf("opened lesson renders\n%s\nloaded one\n%s", got, want)
+	for _, l := range indexed {
+		if l != a {
+			l.Open()
+		}
+		if got, want := body(t, l), body(t, find(t, loaded, l.Path)); got != want {
+			t.Errorf("%s: opened lesson renders\n%s\nloaded one\n%s", l.Path, got, want)
+		}
+	}
+	if c := find(t, indexed, "03-c.md"); c.Title != "C" || !strings.Contains(body(t, c), "Not C") {
+		t.Errorf("03-c.md: title %q, body %s", c.Title, body(t, c))
 	}
 	a.Close()
 	if a.Doc != nil || a.Headings[0].Node != nil {
