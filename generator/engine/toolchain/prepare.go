@@ -17,9 +17,11 @@ import (
 // The go command then starts once (loading the standard library's
 // packages and planning the build) instead of once a program, and
 // compiles and links the programs in parallel. Prepare is only a
-// shortcut: a set with a program that does not build (whose compile error
-// is the lesson's to see, in its own words) is left for Run to build one
-// program at a time, and so is anything Prepare cannot do.
+// shortcut: a program that does not build (whose compile error is the
+// lesson's to see, in its own words) is left for Run to build on its own,
+// and so is anything Prepare cannot do. The others of its set are kept:
+// go build goes on building every package that does not depend on a
+// broken one, and writes a binary only once it is linked.
 func (t *Toolchain) Prepare(ctx context.Context, ps []Program) {
 	groups := map[string][]Program{}
 	seen := map[string]bool{}
@@ -57,6 +59,7 @@ func (t *Toolchain) buildGroup(ctx context.Context, ps []Program) {
 	}
 	builds := map[string]*built{}
 	var pkgs []string
+	bin := filepath.Join(root, "bin")
 	for i, p := range ps {
 		files, untraceable := programFiles(p)
 		if untraceable != nil {
@@ -69,13 +72,26 @@ func (t *Toolchain) buildGroup(ctx context.Context, ps []Program) {
 			return
 		}
 		pkgs = append(pkgs, "./"+name)
-		builds[buildKey(p)] = &built{src: src, prog: filepath.Join(root, "bin", name), ok: true}
+		builds[buildKey(p)] = &built{src: src, prog: filepath.Join(bin, name), ok: true}
 	}
 	if len(pkgs) < 2 {
 		return
 	}
-	args := slices.Concat([]string{"build"}, linkFlags, ps[0].Flags, []string{"-o", filepath.Join(root, "bin") + "/"}, pkgs)
-	if _, exit, err := t.goCommand(ctx, root, ps[0].Flags, args); err != nil || exit.Code != 0 {
+	args := slices.Concat([]string{"build"}, linkFlags, ps[0].Flags, []string{"-o", bin + "/"}, pkgs)
+	_, exit, err := t.goCommand(ctx, root, ps[0].Flags, args)
+	if err != nil {
+		return // the build was stopped: its binaries may be incomplete
+	}
+	if exit.Code != 0 {
+		// A broken program: keep the binaries of the others, which the go
+		// command wrote whole, each after its link succeeded.
+		for key, b := range builds {
+			if _, err := os.Stat(b.prog); err != nil {
+				delete(builds, key)
+			}
+		}
+	}
+	if len(builds) == 0 {
 		return
 	}
 	keep = true
