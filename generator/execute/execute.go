@@ -32,8 +32,9 @@ type Config struct {
 	Cache  *Cache // nil means no cache
 	Run    RunFunc
 	// Prepare, when set, is told ahead of the runs which Go programs
-	// they will build, so that it can build them together (see
-	// runner.Runner.Prepare).
+	// they will build, so that it can build them together, with those of
+	// other lessons asked for meanwhile (see runner.Runner.Prepare). It
+	// holds one of the Jobs while it builds.
 	Prepare  func(ctx context.Context, reqs []runner.Request)
 	Versions Versions
 	// Progress, when set, receives a one-line status that rewrites itself
@@ -130,7 +131,7 @@ func (x *Executor) Run(ctx context.Context, blocks []*lesson.Block) error {
 		todo = append(todo, b)
 		reqs = append(reqs, goRequests(s, x.cfg)...)
 	}
-	if x.cfg.Prepare != nil && len(reqs) > 1 {
+	if x.cfg.Prepare != nil && len(reqs) > 0 {
 		select {
 		case x.slots <- struct{}{}:
 			x.cfg.Prepare(ctx, reqs)

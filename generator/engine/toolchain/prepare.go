@@ -16,27 +16,39 @@ import (
 // build for each set of build flags, and keeps their binaries for Run.
 // The go command then starts once (loading the standard library's
 // packages and planning the build) instead of once a program, and
-// compiles and links the programs in parallel. Prepare is only a
-// shortcut: a program that does not build (whose compile error is the
-// lesson's to see, in its own words) is left for Run to build on its own,
-// and so is anything Prepare cannot do. The others of its set are kept:
-// go build goes on building every package that does not depend on a
-// broken one, and writes a binary only once it is linked.
+// compiles and links the programs in parallel. Programs asked for while
+// another Prepare builds are queued, and that Prepare builds them next,
+// together; this one returns at once, and Run waits for their builds.
+//
+// Prepare is only a shortcut: a program that does not build (whose
+// compile error is the lesson's to see, in its own words) is left for Run
+// to build on its own, and so is anything Prepare cannot do. The others of
+// its set are kept: go build goes on building every package that does not
+// depend on a broken one, and writes a binary only once it is linked.
 func (t *Toolchain) Prepare(ctx context.Context, ps []Program) {
-	groups := map[string][]Program{}
-	seen := map[string]bool{}
-	for _, p := range ps {
-		key := buildKey(p)
-		if p.Vet || seen[key] || t.built.has(key) {
-			continue
+	if !t.batch.enqueue(ps, t.built.has) {
+		return
+	}
+	for {
+		next := t.batch.take()
+		if len(next) == 0 {
+			return
 		}
-		seen[key] = true
+		t.buildBatch(ctx, next)
+		t.batch.finish(next)
+	}
+}
+
+// buildBatch builds ps with one go build for each set of build flags.
+func (t *Toolchain) buildBatch(ctx context.Context, ps []Program) {
+	groups := map[string][]Program{}
+	for _, p := range ps {
 		flags := strings.Join(p.Flags, "\x00")
 		groups[flags] = append(groups[flags], p)
 	}
 	for _, flags := range slices.Sorted(maps.Keys(groups)) {
-		if g := groups[flags]; len(g) > 1 && ctx.Err() == nil {
-			t.buildGroup(ctx, g)
+		if ctx.Err() == nil {
+			t.buildGroup(ctx, groups[flags])
 		}
 	}
 }
@@ -74,7 +86,7 @@ func (t *Toolchain) buildGroup(ctx context.Context, ps []Program) {
 		pkgs = append(pkgs, "./"+name)
 		builds[buildKey(p)] = &built{src: src, prog: filepath.Join(bin, name), ok: true}
 	}
-	if len(pkgs) < 2 {
+	if len(pkgs) == 0 {
 		return
 	}
 	args := slices.Concat([]string{"build"}, linkFlags, ps[0].Flags, []string{"-o", bin + "/"}, pkgs)

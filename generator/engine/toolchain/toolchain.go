@@ -33,6 +33,7 @@ type Toolchain struct {
 	Version string // as go1.26.8
 	sb      *sandbox.Sandbox
 	built   binaries
+	batch   batcher // Prepare's builds, queued and under way
 }
 
 // Detect finds the installed Go through the go command on PATH. The go
@@ -82,7 +83,11 @@ func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
 		defer os.RemoveAll(dir)
 		return t.vet(ctx, dir, p.Flags)
 	}
-	b, release := t.built.get(buildKey(p))
+	key := buildKey(p)
+	if err := t.batch.wait(ctx, key); err != nil {
+		return engine.Result{}, err
+	}
+	b, release := t.built.get(key)
 	defer release()
 	b.once.Do(func() {
 		var untraceable error
