@@ -31,6 +31,7 @@ type Toolchain struct {
 	GOROOT  string
 	GOCACHE string // the builder's build cache, shared with the go command's builds
 	Version string // as go1.26.8
+	config  string // the go command's configuration folder (telemetryConfig)
 	sb      *sandbox.Sandbox
 	built   binaries
 	batch   batcher // Prepare's builds, queued and under way
@@ -56,7 +57,11 @@ func Detect(ctx context.Context, sb *sandbox.Sandbox) (*Toolchain, error) {
 	if env.GOCACHE == "" || env.GOCACHE == "off" {
 		return nil, errors.New("the go command's build cache is off (GOCACHE); engine=go needs it")
 	}
-	return &Toolchain{Go: gobin, GOROOT: env.GOROOT, GOCACHE: env.GOCACHE, Version: env.GOVERSION, sb: sb}, nil
+	config, err := telemetryConfig()
+	if err != nil {
+		return nil, err
+	}
+	return &Toolchain{Go: gobin, GOROOT: env.GOROOT, GOCACHE: env.GOCACHE, Version: env.GOVERSION, config: config, sb: sb}, nil
 }
 
 // Program is what to build and how to run it.
@@ -105,8 +110,11 @@ func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
 	return t.runBinary(ctx, b, p.Limits, p.Trace)
 }
 
-// Close removes the binaries kept for running again.
-func (t *Toolchain) Close() error { return t.built.close() }
+// Close removes the binaries kept for running again and the go command's
+// configuration folder.
+func (t *Toolchain) Close() error {
+	return errors.Join(t.built.close(), os.RemoveAll(t.config))
+}
 
 // module writes the program as a module in a new temporary folder, with
 // the trace recorder when p.Trace asks for it. A program the recorder
