@@ -34,7 +34,9 @@ type Config struct {
 	// Prepare, when set, is told ahead of the runs which Go programs
 	// they will build, so that it can build them together, with those of
 	// other lessons asked for meanwhile (see runner.Runner.Prepare). It
-	// holds one of the Jobs while it builds.
+	// holds none of the Jobs: one build at a time runs beside the
+	// snippets, on the cores that programs waiting for a build, or
+	// sleeping, leave idle.
 	Prepare  func(ctx context.Context, reqs []runner.Request)
 	Versions Versions
 	// Progress, when set, receives a one-line status that rewrites itself
@@ -132,13 +134,7 @@ func (x *Executor) Run(ctx context.Context, blocks []*lesson.Block) error {
 		reqs = append(reqs, goRequests(s, x.cfg)...)
 	}
 	if x.cfg.Prepare != nil && len(reqs) > 0 {
-		select {
-		case x.slots <- struct{}{}:
-			x.cfg.Prepare(ctx, reqs)
-			<-x.slots
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		x.cfg.Prepare(ctx, reqs)
 	}
 	errs := make([]error, len(todo))
 	g, gctx := errgroup.WithContext(ctx)
