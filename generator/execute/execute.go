@@ -34,10 +34,11 @@ type Config struct {
 	// Prepare, when set, is told ahead of the runs which Go programs
 	// they will build, so that it can build them together, with those of
 	// other lessons asked for meanwhile (see runner.Runner.Prepare). It
-	// holds none of the Jobs: one build at a time runs beside the
-	// snippets, on the cores that programs waiting for a build, or
-	// sleeping, leave idle.
-	Prepare  func(ctx context.Context, reqs []runner.Request)
+	// returns at once, the builds under way, with ready, which waits
+	// until the program of a request is built (or left for Run to build):
+	// a run waits for its build without holding one of the Jobs, which
+	// are for running programs.
+	Prepare  func(ctx context.Context, reqs []runner.Request) (ready func(ctx context.Context, req runner.Request) error)
 	Versions Versions
 	// Progress, when set, receives a one-line status that rewrites itself
 	// (a terminal); nil keeps the build quiet but for errors.
@@ -92,7 +93,7 @@ type Versions struct {
 }
 
 // Executor runs snippets for any number of callers at once, at most
-// Config.Jobs of them at a time, and shows the progress of all of them.
+// Config.Jobs programs at a time, and shows the progress of all of them.
 type Executor struct {
 	cfg      Config
 	slots    chan struct{}
@@ -133,22 +134,19 @@ func (x *Executor) Run(ctx context.Context, blocks []*lesson.Block) error {
 		todo = append(todo, b)
 		reqs = append(reqs, goRequests(s, x.cfg)...)
 	}
-	if x.cfg.Prepare != nil && len(reqs) > 0 {
-		x.cfg.Prepare(ctx, reqs)
+	cfg := x.cfg
+	var ready func(context.Context, runner.Request) error
+	if cfg.Prepare != nil && len(reqs) > 0 {
+		ready = cfg.Prepare(ctx, reqs)
 	}
+	cfg.Run = x.slotted(cfg.Run, ready)
 	errs := make([]error, len(todo))
 	g, gctx := errgroup.WithContext(ctx)
 	for i, b := range todo {
 		g.Go(func() error {
-			select {
-			case x.slots <- struct{}{}:
-			case <-gctx.Done():
-				return gctx.Err()
-			}
-			defer func() { <-x.slots }()
 			done := x.progress.start(b)
 			defer done()
-			err := runBlock(gctx, b, x.cfg)
+			err := runBlock(gctx, b, cfg)
 			if IsInternal(err) {
 				return err // our machinery failed: stop the build
 			}

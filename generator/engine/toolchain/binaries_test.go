@@ -62,6 +62,9 @@ func TestPrepare(t *testing.T) {
 	}
 	tc.Prepare(context.Background(), ps)
 	for _, p := range ps {
+		if err := tc.Wait(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
 		if !tc.built.has(buildKey(p)) {
 			t.Fatalf("Prepare did not build %q", p.Source)
 		}
@@ -80,6 +83,11 @@ func TestPrepare(t *testing.T) {
 	good, broken := ps[0], Program{Source: "package main\n\nfunc main() { undefined() }\n"}
 	good.Source += "// changed\n"
 	tc.Prepare(context.Background(), []Program{good, broken})
+	for _, p := range []Program{good, broken} {
+		if err := tc.Wait(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if !tc.built.has(buildKey(good)) || tc.built.has(buildKey(broken)) {
 		t.Errorf("after a set with a broken program: good kept = %v, broken kept = %v; want true, false",
 			tc.built.has(buildKey(good)), tc.built.has(buildKey(broken)))

@@ -12,13 +12,13 @@ import (
 	"github.com/gonotes/concurrency/generator/sandbox"
 )
 
-// Prepare builds ahead the programs of ps that Run will build, with one go
-// build for each set of build flags, and keeps their binaries for Run.
-// The go command then starts once (loading the standard library's
-// packages and planning the build) instead of once a program, and
-// compiles and links the programs in parallel. Programs asked for while
-// another Prepare builds are queued, and that Prepare builds them next,
-// together; this one returns at once, and Run waits for their builds.
+// Prepare starts building ahead the programs of ps that Run will build,
+// with one go build for each set of build flags, and keeps their binaries
+// for Run; it returns at once. The go command then starts once (loading
+// the standard library's packages and planning the build) instead of once
+// a program, and compiles and links the programs in parallel. Programs
+// asked for while a build is under way join the next one, together. Run
+// (and Wait) wait for a program's build when it is under way.
 //
 // Prepare is only a shortcut: a program that does not build (whose
 // compile error is the lesson's to see, in its own words) is left for Run
@@ -29,14 +29,24 @@ func (t *Toolchain) Prepare(ctx context.Context, ps []Program) {
 	if !t.batch.enqueue(ps, t.built.has) {
 		return
 	}
-	for {
-		next := t.batch.take()
-		if len(next) == 0 {
-			return
+	t.building.Go(func() {
+		for {
+			next := t.batch.take()
+			if len(next) == 0 {
+				return
+			}
+			t.buildBatch(ctx, next)
+			t.batch.finish(next)
 		}
-		t.buildBatch(ctx, next)
-		t.batch.finish(next)
+	})
+}
+
+// Wait waits until no build of p that Prepare started is under way.
+func (t *Toolchain) Wait(ctx context.Context, p Program) error {
+	if p.Vet {
+		return nil
 	}
+	return t.batch.wait(ctx, buildKey(p))
 }
 
 // buildBatch builds ps with one go build for each set of build flags.

@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gonotes/concurrency/generator/engine"
 	"github.com/gonotes/concurrency/generator/sandbox"
@@ -27,14 +28,15 @@ import (
 
 // Toolchain is the installed Go, as snippets are built with it.
 type Toolchain struct {
-	Go      string // the go command
-	GOROOT  string
-	GOCACHE string // the builder's build cache, shared with the go command's builds
-	Version string // as go1.26.8
-	config  string // the go command's configuration folder (telemetryConfig)
-	sb      *sandbox.Sandbox
-	built   binaries
-	batch   batcher // Prepare's builds, queued and under way
+	Go       string // the go command
+	GOROOT   string
+	GOCACHE  string // the builder's build cache, shared with the go command's builds
+	Version  string // as go1.26.8
+	config   string // the go command's configuration folder (telemetryConfig)
+	sb       *sandbox.Sandbox
+	built    binaries
+	batch    batcher        // Prepare's builds, queued and under way
+	building sync.WaitGroup // Prepare's builder, while it builds
 }
 
 // Detect finds the installed Go through the go command on PATH. The go
@@ -113,6 +115,7 @@ func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
 // Close removes the binaries kept for running again and the go command's
 // configuration folder.
 func (t *Toolchain) Close() error {
+	t.building.Wait()
 	return errors.Join(t.built.close(), os.RemoveAll(t.config))
 }
 
