@@ -2,6 +2,7 @@ package toolchain
 
 import (
 	"context"
+	"slices"
 	"sync"
 )
 
@@ -40,13 +41,17 @@ func (q *batcher) enqueue(ps []Program, built func(key string) bool) (build bool
 	return true
 }
 
-// take returns the queued programs and empties the queue; when it is empty
-// already, the caller stops building.
-func (q *batcher) take() []Program {
+// take returns the first n queued programs, or all when n is 0, and
+// removes them from the queue; when it is empty already, the caller stops
+// building.
+func (q *batcher) take(n int) []Program {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	ps := q.queue
-	q.queue = nil
+	if n == 0 || n > len(q.queue) {
+		n = len(q.queue)
+	}
+	ps := slices.Clone(q.queue[:n])
+	q.queue = q.queue[n:]
 	if len(ps) == 0 {
 		q.building = false
 	}

@@ -20,7 +20,7 @@ func TestBatcherGathersWhileBuilding(t *testing.T) {
 	if !q.enqueue([]Program{a, vet}, has) {
 		t.Fatal("the first Prepare is not the builder")
 	}
-	first := q.take()
+	first := q.take(0)
 	if len(first) != 1 || first[0].Source != "a" {
 		t.Fatalf("first build = %v, want a alone (vet builds nothing)", first)
 	}
@@ -32,7 +32,7 @@ func TestBatcherGathersWhileBuilding(t *testing.T) {
 	go func() { waited <- q.wait(context.Background(), buildKey(b)) }()
 	q.finish(first)
 	built[buildKey(a)] = true
-	next := q.take()
+	next := q.take(0)
 	if len(next) != 2 || next[0].Source != "b" || next[1].Source != "c" {
 		t.Fatalf("next build = %v, want b and c together", next)
 	}
@@ -45,7 +45,7 @@ func TestBatcherGathersWhileBuilding(t *testing.T) {
 	if err := <-waited; err != nil {
 		t.Fatal(err)
 	}
-	if rest := q.take(); len(rest) != 0 {
+	if rest := q.take(0); len(rest) != 0 {
 		t.Fatalf("left in the queue: %v", rest)
 	}
 	// The builder has stopped: the next Prepare builds, what is built is
@@ -53,7 +53,7 @@ func TestBatcherGathersWhileBuilding(t *testing.T) {
 	if !q.enqueue([]Program{a, c}, has) {
 		t.Error("a Prepare after the builder stopped did not become the builder")
 	}
-	if got := q.take(); len(got) != 1 || got[0].Source != "c" {
+	if got := q.take(0); len(got) != 1 || got[0].Source != "c" {
 		t.Errorf("build = %v, want c only (a is built)", got)
 	}
 }

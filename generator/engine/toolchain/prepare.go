@@ -12,6 +12,12 @@ import (
 	"github.com/gonotes/concurrency/generator/sandbox"
 )
 
+// batchSize is the most programs one go build of Prepare's builds. Their
+// binaries come out when the whole build ends: smaller builds let the
+// first programs run while the next are built, at the cost of starting the
+// go command once more for each.
+const batchSize = 12
+
 // Prepare starts building ahead the programs of ps that Run will build,
 // with one go build for each set of build flags, and keeps their binaries
 // for Run; it returns at once. The go command then starts once (loading
@@ -31,7 +37,7 @@ func (t *Toolchain) Prepare(ctx context.Context, ps []Program) {
 	}
 	t.building.Go(func() {
 		for {
-			next := t.batch.take()
+			next := t.batch.take(batchSize)
 			if len(next) == 0 {
 				return
 			}
