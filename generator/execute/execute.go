@@ -134,18 +134,20 @@ func (x *Executor) Run(ctx context.Context, blocks []*lesson.Block) error {
 		todo = append(todo, b)
 		reqs = append(reqs, goRequests(s, x.cfg)...)
 	}
-	cfg := x.cfg
 	var ready func(context.Context, runner.Request) error
-	if cfg.Prepare != nil && len(reqs) > 0 {
-		ready = cfg.Prepare(ctx, reqs)
+	if x.cfg.Prepare != nil && len(reqs) > 0 {
+		ready = x.cfg.Prepare(ctx, reqs)
 	}
-	cfg.Run = x.slotted(cfg.Run, ready)
 	errs := make([]error, len(todo))
 	g, gctx := errgroup.WithContext(ctx)
 	for i, b := range todo {
 		g.Go(func() error {
-			done := x.progress.start(b)
-			defer done()
+			// The snippet shows as running from its first run on.
+			done := func() {}
+			var once sync.Once
+			cfg := x.cfg
+			cfg.Run = x.slotted(x.cfg.Run, ready, func() { once.Do(func() { done = x.progress.start(b) }) })
+			defer func() { done() }()
 			err := runBlock(gctx, b, cfg)
 			if IsInternal(err) {
 				return err // our machinery failed: stop the build

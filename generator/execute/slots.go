@@ -13,7 +13,8 @@ import (
 // Go's runs of output that varies. A Go program built ahead (ready, when
 // not nil) is waited for before, without a Job: while a build is under
 // way the Jobs run the programs that need none, the interpreter's.
-func (x *Executor) slotted(run RunFunc, ready func(context.Context, runner.Request) error) RunFunc {
+// started is called each time a Job is taken.
+func (x *Executor) slotted(run RunFunc, ready func(context.Context, runner.Request) error, started func()) RunFunc {
 	return func(ctx context.Context, req runner.Request) (engine.Result, error) {
 		if ready != nil && req.Engine == snippet.Go {
 			if err := ready(ctx, req); err != nil {
@@ -26,6 +27,7 @@ func (x *Executor) slotted(run RunFunc, ready func(context.Context, runner.Reque
 			return engine.Result{}, ctx.Err()
 		}
 		defer func() { <-x.slots }()
+		started()
 		return run(ctx, req)
 	}
 }
