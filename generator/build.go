@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -126,7 +127,8 @@ func writePages(ctx context.Context, cfg config, s *page.Site, rv *lesson.Resolv
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0) + cfg.jobs)
-	for i, l := range order {
+	for _, i := range mostRunsFirst(order) {
+		l := order[i]
 		g.Go(func() error {
 			l.Open()
 			defer l.Close()
@@ -162,6 +164,18 @@ func writePages(ctx context.Context, cfg config, s *page.Site, rv *lesson.Resolv
 		return nil, err
 	}
 	return &search.Index{Lessons: entries}, errors.Join(errs...)
+}
+
+// mostRunsFirst returns the indexes of lessons, those with the most
+// snippets to run first: a long lesson started last would finish alone,
+// with the machine's other cores idle.
+func mostRunsFirst(lessons []*lesson.Lesson) []int {
+	idx := make([]int, len(lessons))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return lessons[b].Runs - lessons[a].Runs })
+	return idx
 }
 
 // copyFile writes a file a lesson refers to into the site.

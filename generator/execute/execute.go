@@ -32,9 +32,13 @@ type Config struct {
 	Cache  *Cache // nil means no cache
 	Run    RunFunc
 	// Prepare, when set, is told ahead of the runs which Go programs
-	// they will build, so that it can build them together (see
-	// runner.Runner.Prepare).
-	Prepare  func(ctx context.Context, reqs []runner.Request)
+	// they will build, so that it can build them together, with those of
+	// other lessons asked for meanwhile (see runner.Runner.Prepare). It
+	// returns at once, the builds under way, with ready, which waits
+	// until the program of a request is built (or left for Run to build):
+	// a run waits for its build without holding one of the Jobs, which
+	// are for running programs.
+	Prepare  func(ctx context.Context, reqs []runner.Request) (ready func(ctx context.Context, req runner.Request) error)
 	Versions Versions
 	// Progress, when set, receives a one-line status that rewrites itself
 	// (a terminal); nil keeps the build quiet but for errors.
@@ -89,7 +93,7 @@ type Versions struct {
 }
 
 // Executor runs snippets for any number of callers at once, at most
-// Config.Jobs of them at a time, and shows the progress of all of them.
+// Config.Jobs programs at a time, and shows the progress of all of them.
 type Executor struct {
 	cfg      Config
 	slots    chan struct{}
@@ -131,28 +135,21 @@ func (x *Executor) Run(ctx context.Context, blocks []*lesson.Block) error {
 		todo = append(todo, b)
 		reqs = append(reqs, goRequests(s, x.cfg)...)
 	}
-	if x.cfg.Prepare != nil && len(reqs) > 1 {
-		select {
-		case x.slots <- struct{}{}:
-			x.cfg.Prepare(ctx, reqs)
-			<-x.slots
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+	var ready func(context.Context, runner.Request) error
+	if x.cfg.Prepare != nil && len(reqs) > 0 {
+		ready = x.cfg.Prepare(ctx, reqs)
 	}
 	errs := make([]error, len(todo))
 	g, gctx := errgroup.WithContext(ctx)
 	for i, b := range todo {
 		g.Go(func() error {
-			select {
-			case x.slots <- struct{}{}:
-			case <-gctx.Done():
-				return gctx.Err()
-			}
-			defer func() { <-x.slots }()
-			done := x.progress.start(b)
-			defer done()
-			err := runBlock(gctx, b, x.cfg)
+			// The snippet shows as running from its first run on.
+			done := func() {}
+			var once sync.Once
+			cfg := x.cfg
+			cfg.Run = x.slotted(x.cfg.Run, ready, func() { once.Do(func() { done = x.progress.start(b) }) })
+			defer func() { done() }()
+			err := runBlock(gctx, b, cfg)
 			if IsInternal(err) {
 				return err // our machinery failed: stop the build
 			}

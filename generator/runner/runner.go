@@ -126,11 +126,12 @@ func program(req Request, lim engine.Limits) toolchain.Program {
 	return toolchain.Program{Source: req.Source, Flags: req.Flags, Vet: req.Vet, Trace: req.Trace, Limits: lim}
 }
 
-// Prepare builds ahead, together, the programs of the engine go requests
-// among reqs, so that running them later builds nothing (see
-// toolchain.Toolchain.Prepare). It is only a shortcut: Run does whatever
-// Prepare did not.
-func (r *Runner) Prepare(ctx context.Context, reqs []Request) {
+// Prepare starts building ahead, together, the programs of the engine go
+// requests among reqs, so that running them later builds nothing (see
+// toolchain.Toolchain.Prepare), and returns Ready, with which a run can
+// wait for its program. It is only a shortcut: Run does whatever Prepare
+// did not.
+func (r *Runner) Prepare(ctx context.Context, reqs []Request) func(context.Context, Request) error {
 	var ps []toolchain.Program
 	for _, req := range reqs {
 		if req.Engine == snippet.Go {
@@ -138,6 +139,16 @@ func (r *Runner) Prepare(ctx context.Context, reqs []Request) {
 		}
 	}
 	r.tc.Prepare(ctx, ps)
+	return r.Ready
+}
+
+// Ready waits until no build of req's program, which Prepare started, is
+// under way: Run then finds it built, or builds it itself.
+func (r *Runner) Ready(ctx context.Context, req Request) error {
+	if req.Engine != snippet.Go {
+		return nil
+	}
+	return r.tc.Wait(ctx, program(req, engine.Limits{}))
 }
 
 // Close removes what the Runner kept between runs: built programs.

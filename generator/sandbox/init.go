@@ -44,6 +44,16 @@ type initSpec struct {
 	Disk    int64    // size of /tmp, and RLIMIT_FSIZE
 }
 
+// init makes this process a sandbox's init as early as Go allows, before
+// the packages that sort after this one and wait for others (regexp, and
+// everything built on it: the highlighter's lexers and styles, the
+// interpreter) are initialized. Go initializes ready packages in the order
+// of their import paths, and this package needs few. An init then costs
+// milliseconds, not the tens that initializing the whole generator takes,
+// and every sandboxed run starts one (TestInitStartsEarly in package
+// runner keeps it so).
+func init() { MaybeInit() }
+
 // MaybeInit makes this process the init of a sandbox, if the parent
 // started it as one: it builds the program's view of the system and
 // executes the program in its place, never returning. Otherwise it returns

@@ -62,6 +62,9 @@ func TestPrepare(t *testing.T) {
 	}
 	tc.Prepare(context.Background(), ps)
 	for _, p := range ps {
+		if err := tc.Wait(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
 		if !tc.built.has(buildKey(p)) {
 			t.Fatalf("Prepare did not build %q", p.Source)
 		}
@@ -75,12 +78,26 @@ func TestPrepare(t *testing.T) {
 			t.Errorf("outcome %s, stderr %q; want a panic at main.go:7, paths made relative", res.Outcome, res.Stderr())
 		}
 	}
-	// A set with a program that does not build is left to Run.
-	bad := append(ps[:1:1], Program{Source: "package main\n\nfunc main() { undefined() }\n"})
-	bad[0].Source += "// changed\n"
-	tc.Prepare(context.Background(), bad)
-	if tc.built.has(buildKey(bad[0])) {
-		t.Error("a set with a broken program was kept")
+	// A program that does not build is left to Run, which reports its
+	// compile error in its own words; the others of its set are kept.
+	good, broken := ps[0], Program{Source: "package main\n\nfunc main() { undefined() }\n"}
+	good.Source += "// changed\n"
+	tc.Prepare(context.Background(), []Program{good, broken})
+	for _, p := range []Program{good, broken} {
+		if err := tc.Wait(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !tc.built.has(buildKey(good)) || tc.built.has(buildKey(broken)) {
+		t.Errorf("after a set with a broken program: good kept = %v, broken kept = %v; want true, false",
+			tc.built.has(buildKey(good)), tc.built.has(buildKey(broken)))
+	}
+	res, err := tc.Run(context.Background(), broken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Outcome != engine.CompileError || !strings.Contains(res.Stderr(), "main.go:3:15: undefined: undefined") {
+		t.Errorf("the broken program: outcome %s, stderr %q; want its compile error at main.go:3:15", res.Outcome, res.Stderr())
 	}
 }
 

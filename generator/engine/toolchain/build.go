@@ -143,16 +143,18 @@ func (t *Toolchain) buildEnv(race bool) []string {
 		"GOENV=off",
 		"GOPROXY=off",
 		"GOFLAGS=-mod=mod",
-		"GOTELEMETRY=off",
+		"XDG_CONFIG_HOME=" + t.config, // telemetry off, see telemetryConfig
 		"CGO_ENABLED=" + cgo,
 	}
 }
 
-// buildMounts shows the go command the system, its own tree and the
-// program's module, and lets it write the build cache and the module.
+// buildMounts shows the go command the system, its own tree, its
+// configuration and the program's module, and lets it write the build
+// cache and the module.
 func (t *Toolchain) buildMounts(dir string) []sandbox.Mount {
 	return append(sandbox.System(),
 		sandbox.Mount{Path: t.GOROOT},
+		sandbox.Mount{Path: t.config},
 		sandbox.Mount{Path: t.GOCACHE, Writable: true},
 		sandbox.Mount{Path: dir, Writable: true})
 }

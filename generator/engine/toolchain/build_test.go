@@ -3,6 +3,7 @@ package toolchain
 import (
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/gonotes/concurrency/generator/engine"
@@ -80,4 +81,25 @@ func TestMain(m *testing.M) {
 	// The sandbox starts this test binary as the init of its namespaces.
 	sandbox.MaybeInit()
 	os.Exit(m.Run())
+}
+
+// TestTelemetryOff: the go command in the sandbox has its telemetry off,
+// so that it starts no telemetry child and writes no counter files.
+func TestTelemetryOff(t *testing.T) {
+	tc := testToolchain(t)
+	defer tc.Close()
+	out, exit, err := tc.goCommand(t.Context(), t.TempDir(), nil, []string{"env", "GOTELEMETRY"})
+	if err != nil || exit.Code != 0 {
+		t.Fatalf("go env: %v, %s: %s", err, exit.State, out)
+	}
+	if got := strings.TrimSpace(out); got != "off" {
+		t.Errorf("go env GOTELEMETRY = %q in the sandbox, want off", got)
+	}
+	config := tc.config
+	if err := tc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(config); !os.IsNotExist(err) {
+		t.Errorf("Close left the go command's configuration folder: %v", err)
+	}
 }

@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gonotes/concurrency/generator/engine"
 	"github.com/gonotes/concurrency/generator/sandbox"
@@ -27,12 +28,15 @@ import (
 
 // Toolchain is the installed Go, as snippets are built with it.
 type Toolchain struct {
-	Go      string // the go command
-	GOROOT  string
-	GOCACHE string // the builder's build cache, shared with the go command's builds
-	Version string // as go1.26.8
-	sb      *sandbox.Sandbox
-	built   binaries
+	Go       string // the go command
+	GOROOT   string
+	GOCACHE  string // the builder's build cache, shared with the go command's builds
+	Version  string // as go1.26.8
+	config   string // the go command's configuration folder (telemetryConfig)
+	sb       *sandbox.Sandbox
+	built    binaries
+	batch    batcher        // Prepare's builds, queued and under way
+	building sync.WaitGroup // Prepare's builder, while it builds
 }
 
 // Detect finds the installed Go through the go command on PATH. The go
@@ -55,7 +59,11 @@ func Detect(ctx context.Context, sb *sandbox.Sandbox) (*Toolchain, error) {
 	if env.GOCACHE == "" || env.GOCACHE == "off" {
 		return nil, errors.New("the go command's build cache is off (GOCACHE); engine=go needs it")
 	}
-	return &Toolchain{Go: gobin, GOROOT: env.GOROOT, GOCACHE: env.GOCACHE, Version: env.GOVERSION, sb: sb}, nil
+	config, err := telemetryConfig()
+	if err != nil {
+		return nil, err
+	}
+	return &Toolchain{Go: gobin, GOROOT: env.GOROOT, GOCACHE: env.GOCACHE, Version: env.GOVERSION, config: config, sb: sb}, nil
 }
 
 // Program is what to build and how to run it.
@@ -82,7 +90,11 @@ func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
 		defer os.RemoveAll(dir)
 		return t.vet(ctx, dir, p.Flags)
 	}
-	b, release := t.built.get(buildKey(p))
+	key := buildKey(p)
+	if err := t.batch.wait(ctx, key); err != nil {
+		return engine.Result{}, err
+	}
+	b, release := t.built.get(key)
 	defer release()
 	b.once.Do(func() {
 		var untraceable error
@@ -100,8 +112,12 @@ func (t *Toolchain) Run(ctx context.Context, p Program) (engine.Result, error) {
 	return t.runBinary(ctx, b, p.Limits, p.Trace)
 }
 
-// Close removes the binaries kept for running again.
-func (t *Toolchain) Close() error { return t.built.close() }
+// Close removes the binaries kept for running again and the go command's
+// configuration folder.
+func (t *Toolchain) Close() error {
+	t.building.Wait()
+	return errors.Join(t.built.close(), os.RemoveAll(t.config))
+}
 
 // module writes the program as a module in a new temporary folder, with
 // the trace recorder when p.Trace asks for it. A program the recorder
