@@ -130,7 +130,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.content, "content", "content", "folder of Markdown lessons")
 	fs.StringVar(&c.out, "out", "_site", "folder to write the site to; replaced only when the build succeeds")
 	fs.StringVar(&c.baseURL, "base-url", "", "absolute URL the site is served from, e.g. https://USER.github.io/REPO/;\nadds sitemap.xml, canonical and Open Graph tags, and absolute links on the 404 page")
-	fs.IntVar(&c.jobs, "j", runtime.NumCPU(), "snippets run at once")
+	fs.IntVar(&c.jobs, "j", runtime.NumCPU(), "programs run at once (interpreted or built; building them does not count)")
 	fs.BoolVar(&c.fresh, "fresh", false, "run every snippet again, ignoring cached results")
 	fs.BoolVar(&c.verify, "verify", true, "check every yaegi output against go run; -verify=false is for quick drafts,\nand pages then say \"not verified\" beside each output")
 	fs.StringVar(&c.cache, "cache", defaultCacheDir(), "folder for cached snippet results; empty disables the cache")
