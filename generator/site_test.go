@@ -327,7 +327,7 @@ func TestHelp(t *testing.T) {
 		"-out", "replaced only when the build succeeds",
 		"-base-url", "sitemap.xml",
 		"-edit-url", "Edit this page",
-		"-j", "snippets run at once",
+		"-j", "programs run at once", "-cpuprofile",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("-h output lacks %q:\n%s", want, stderr)
