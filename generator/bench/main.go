@@ -43,6 +43,7 @@ func benchMain() error {
 	results := flag.String("results", filepath.Join("generator", "bench", "RESULTS.md"), "file to write the table to; empty writes none")
 	workers := flag.Int("workers", 2, "workers for the in-memory goldmark floor")
 	keep := flag.Bool("keep", false, "keep the temporary folder (corpora, sites, binaries) and print where it is")
+	runs := flag.Int("runs", 3, "cold builds of each size by the generator and by Hugo; the table shows the median")
 	write := flag.String("write", "", "only write the corpus of the first of -sizes to this folder (to profile a build by hand)")
 	flag.Parse()
 	var ns []int
@@ -67,7 +68,7 @@ func benchMain() error {
 	} else {
 		defer os.RemoveAll(tmp)
 	}
-	b := &bench{ctx: ctx, tmp: tmp, workers: *workers}
+	b := &bench{ctx: ctx, tmp: tmp, workers: *workers, runs: *runs}
 	if err := b.all(ns, *content); err != nil {
 		return err
 	}
@@ -84,6 +85,7 @@ type bench struct {
 	ctx     context.Context
 	tmp     string
 	workers int
+	runs    int    // cold builds of each size, of which the median is kept
 	gen     string // the generator binary
 	hugo    string // the hugo binary, "" when there is none
 	hugoVer string
@@ -134,31 +136,36 @@ func (b *bench) size(n int) error {
 	if err := writeFiles(filepath.Join(dir, "content"), files); err != nil {
 		return err
 	}
-	b.progress("%d lessons: the generator", n)
-	out := filepath.Join(dir, "site")
-	// Nothing runs in the corpus, and Hugo builds no playground either.
-	u, err := run(b.ctx, ".", nil, b.gen, "-content", filepath.Join(dir, "content"), "-out", out, "-cache", filepath.Join(dir, "cache"), "-playground=false")
+	b.progress("%d lessons: the generator, %d times", n, b.runs)
+	out := func(i int) string { return filepath.Join(dir, "site-"+strconv.Itoa(i)) }
+	u, err := median(b.runs, func(i int) (usage, error) {
+		// Nothing runs in the corpus, and Hugo builds no playground either.
+		return run(b.ctx, ".", nil, b.gen, "-content", filepath.Join(dir, "content"), "-out", out(i),
+			"-cache", filepath.Join(dir, "cache-"+strconv.Itoa(i)), "-playground=false")
+	})
 	if err != nil {
 		return err
 	}
-	w, err := pageWeight(out, "*.html")
+	w, err := pageWeight(out(0), "*.html")
 	if err != nil {
 		return err
 	}
 	gen := row{what: genRow, lessons: n, usage: u, page: w}
 	var hugo *row
 	if b.hugo != "" {
-		b.progress("%d lessons: Hugo", n)
+		b.progress("%d lessons: Hugo, %d times", n, b.runs)
 		site := filepath.Join(dir, "hugo")
 		if err := writeFiles(site, hugoSite(files)); err != nil {
 			return err
 		}
-		hout := filepath.Join(dir, "hugo-site")
-		u, err := run(b.ctx, site, nil, b.hugo, "--quiet", "--destination", hout, "--cacheDir", filepath.Join(dir, "hugo-cache"))
+		hout := func(i int) string { return filepath.Join(dir, "hugo-site-"+strconv.Itoa(i)) }
+		u, err := median(b.runs, func(i int) (usage, error) {
+			return run(b.ctx, site, nil, b.hugo, "--quiet", "--destination", hout(i), "--cacheDir", filepath.Join(dir, "hugo-cache-"+strconv.Itoa(i)))
+		})
 		if err != nil {
 			return err
 		}
-		w, err := pageWeight(hout, filepath.Join("*", "index.html"))
+		w, err := pageWeight(hout(0), filepath.Join("*", "index.html"))
 		if err != nil {
 			return err
 		}

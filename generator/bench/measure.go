@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"fmt"
@@ -41,6 +42,21 @@ func run(ctx context.Context, dir string, env []string, name string, args ...str
 		u.rss = ru.Maxrss * 1024 // kilobytes on Linux
 	}
 	return u, nil
+}
+
+// median runs f n times and returns the run with the median wall time; f
+// gets the run's number, to write each run's output somewhere new.
+func median(n int, f func(i int) (usage, error)) (usage, error) {
+	var runs []usage
+	for i := range max(n, 1) {
+		u, err := f(i)
+		if err != nil {
+			return u, err
+		}
+		runs = append(runs, u)
+	}
+	slices.SortFunc(runs, func(a, b usage) int { return cmp.Compare(a.wall, b.wall) })
+	return runs[len(runs)/2], nil
 }
 
 // inProcess times f in this process: wall time and the process's CPU time.

@@ -85,3 +85,18 @@ func TestTargets(t *testing.T) {
 		}
 	}
 }
+
+func TestMedian(t *testing.T) {
+	walls := []time.Duration{5, 1, 9, 3, 7}
+	var asked []int
+	u, err := median(len(walls), func(i int) (usage, error) {
+		asked = append(asked, i)
+		return usage{wall: walls[i], cpu: 10 * walls[i]}, nil
+	})
+	if err != nil || u.wall != 5 || u.cpu != 50 {
+		t.Errorf("median of %v is %v (cpu %v), %v; want 5 and that run's cpu 50", walls, u.wall, u.cpu, err)
+	}
+	if !slices.Equal(asked, []int{0, 1, 2, 3, 4}) {
+		t.Errorf("runs numbered %v", asked)
+	}
+}
