@@ -21,6 +21,23 @@ const (
 // Misplaced markers are reported at their lines in the Markdown file: the
 // body's first line is line first there.
 func splitHidden(body string, first int) (source, shown string, shownLines []int, err error) {
+	if !strings.Contains(body, hideLine) {
+		// Every marker starts with hideLine. Most blocks have none, and
+		// splitting them line by line was a tenth of a lesson's parse.
+		n := strings.Count(body, "\n")
+		if body != "" && !strings.HasSuffix(body, "\n") {
+			n++
+		}
+		for i := range n {
+			shownLines = append(shownLines, i+1)
+		}
+		return body, body, shownLines, nil
+	}
+	return splitMarked(body, first)
+}
+
+// splitMarked is splitHidden for a body with markers, line by line.
+func splitMarked(body string, first int) (source, shown string, shownLines []int, err error) {
 	md := func(n int) int { return first + n - 1 }
 	lines := strings.SplitAfter(body, "\n")
 	if lines[len(lines)-1] == "" {

@@ -1,6 +1,7 @@
 package snippet
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -19,11 +20,21 @@ func FuzzHidden(f *testing.F) {
 		"// hide-end\n",
 		"x // hide\r\ny\n",
 		"\t// hide-start  \n\tz\n\t// hide-end\n",
+		"no markers\nno final newline",
+		"\n\n",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		source, shown, lines, err := splitHidden(body, 1)
+		if !strings.Contains(body, hideLine) {
+			// The short cut for a body without markers gives what the
+			// line-by-line split gives.
+			s2, sh2, l2, err2 := splitMarked(body, 1)
+			if source != s2 || shown != sh2 || !slices.Equal(lines, l2) || (err == nil) != (err2 == nil) {
+				t.Fatalf("without markers: (%q, %q, %v, %v), line by line (%q, %q, %v, %v)", source, shown, lines, err, s2, sh2, l2, err2)
+			}
+		}
 		if err != nil {
 			return
 		}
