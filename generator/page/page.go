@@ -239,8 +239,9 @@ func first(ls []*lesson.Lesson) *lesson.Lesson {
 }
 
 func (r *Renderer) lessonData(s *Site, l *lesson.Lesson) (*data, error) {
-	var body bytes.Buffer
-	// Highlighted code makes a page's HTML several times its Markdown.
+	// Highlighted code makes a page's HTML several times its Markdown. A
+	// strings.Builder neither zeroes its memory nor copies it for String.
+	var body strings.Builder
 	body.Grow(8 * len(l.Doc.Source))
 	if err := r.md.Render(&body, l.Doc); err != nil {
 		return nil, fmt.Errorf("%s: rendering: %w", l.File, err)
