@@ -44,19 +44,10 @@ func run(ctx context.Context, dir string, env []string, name string, args ...str
 	return u, nil
 }
 
-// median runs f n times and returns the run with the median wall time; f
-// gets the run's number, to write each run's output somewhere new.
-func median(n int, f func(i int) (usage, error)) (usage, error) {
-	var runs []usage
-	for i := range max(n, 1) {
-		u, err := f(i)
-		if err != nil {
-			return u, err
-		}
-		runs = append(runs, u)
-	}
-	slices.SortFunc(runs, func(a, b usage) int { return cmp.Compare(a.wall, b.wall) })
-	return runs[len(runs)/2], nil
+// median is the run with the median wall time.
+func median(runs []usage) usage {
+	sorted := slices.SortedFunc(slices.Values(runs), func(a, b usage) int { return cmp.Compare(a.wall, b.wall) })
+	return sorted[len(sorted)/2]
 }
 
 // inProcess times f in this process: wall time and the process's CPU time.

@@ -75,7 +75,7 @@ func (b *bench) report() string {
 			s.WriteString("- " + line + "\n")
 		}
 	}
-	fmt.Fprintf(&s, "\n- This generator and Hugo built each synthetic site %d times in a row, each time into a new folder; their rows show the run with the median wall time (CPU time and memory are that run's). The other rows ran once.", b.runs)
+	fmt.Fprintf(&s, "\n- This generator and Hugo built each synthetic site %d times, taking turns, each time into a new folder; their rows show the run with the median wall time (CPU time and memory are that run's). The other rows ran once.", b.runs)
 	s.WriteString(`
 - Synthetic lessons are about 4 KB of Markdown with three distinct 40-line Go blocks marked ` + "`norun`" + `, so a build runs nothing and no cache helps; every build starts with an empty snippet cache.
 - Every build writes a new folder, and nothing is deleted until the run ends: on ext4 without a journal, creating files soon after deleting many is several times slower, which would charge one build for another's clean-up.
