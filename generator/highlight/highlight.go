@@ -38,11 +38,20 @@ func Code(w io.Writer, code, lang string, opts Options) error {
 		// What chroma's lexers do by default; ours keep every byte.
 		code = strings.ReplaceAll(strings.ReplaceAll(code, "\r\n", "\n"), "\r", "\n")
 	}
-	it, err := chroma.Coalesce(lexerFor(lang, opts)).Tokenise(nil, code)
-	if err != nil {
-		return fmt.Errorf("highlighting %s: %w", lang, err)
+	var tokens []chroma.Token
+	if lexer := lexerFor(lang, opts); lexer == (goLexer{}) {
+		// Already coalesced; through chroma's iterators the tokens were
+		// copied three times more.
+		tokens = goTokens(code)
+	} else {
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+		if err != nil {
+			return fmt.Errorf("highlighting %s: %w", lang, err)
+		}
+		tokens = it.Tokens()
 	}
-	tokens := plainSpace(it.Tokens())
+	tokens = plainSpace(tokens)
+	var err error
 	if opts.Stock {
 		err = html.New(formatterOptions(opts)...).Format(w, classesOnly, chroma.Literator(tokens...))
 	} else {
