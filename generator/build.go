@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -127,6 +128,7 @@ func writePages(ctx context.Context, cfg config, s *page.Site, rv *lesson.Resolv
 		errs = append(errs, err)
 		mu.Unlock()
 	}
+	buffers := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0) + 2*cfg.jobs)
 	for _, i := range mostRunsFirst(order) {
@@ -153,10 +155,13 @@ func writePages(ctx context.Context, cfg config, s *page.Site, rv *lesson.Resolv
 				return nil
 			}
 			prev, next := neighbours(i)
-			path, html, err := r.Page(s, l, prev, next)
+			buf := buffers.Get().(*bytes.Buffer)
+			buf.Reset()
+			path, err := r.PageTo(buf, s, l, prev, next)
 			if err == nil {
-				err = w.Add(path, html, l.File)
+				err = w.Add(path, buf.Bytes(), l.File)
 			}
+			buffers.Put(buf) // Add has written the page
 			fail(err)
 			entries[i] = search.Entry(l)
 			return nil
