@@ -88,7 +88,7 @@ func (p *program) iterType(n, x ast.Expr, args []ast.Expr) {
 // leave such a loop alone.
 func (p *program) rangeFuncFix(rs *ast.RangeStmt) bool {
 	_, ok := p.yields(rs)
-	return ok && p.plainBody(rs)
+	return ok && PlainBody(rs.Body)
 }
 
 // yields returns the types of what the function rs ranges over yields,
@@ -115,7 +115,7 @@ func (p *program) yields(rs *ast.RangeStmt) ([]types.Type, bool) {
 
 func (p *program) rangeFunc(rs *ast.RangeStmt) {
 	yields, ok := p.yields(rs)
-	if !ok || !p.plainBody(rs) {
+	if !ok || !PlainBody(rs.Body) {
 		return
 	}
 	vars := []ast.Expr{rs.Key, rs.Value}
@@ -153,11 +153,13 @@ func (p *program) rangeFunc(rs *ast.RangeStmt) {
 	}
 }
 
-// plainBody reports whether rs's body can become a function: no return,
-// goto, defer, label, and no break or continue of another statement's.
-func (p *program) plainBody(rs *ast.RangeStmt) bool {
+// PlainBody reports whether a range loop's body can become the yield
+// function of a range over a function: no return, goto, fallthrough,
+// defer or label, and no break or continue with a label. The hazard check
+// asks it too, to tell which loops the rewrite leaves for yaegi.
+func PlainBody(body *ast.BlockStmt) bool {
 	plain := true
-	ast.Inspect(rs.Body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false

@@ -150,7 +150,7 @@ func rangeStatements(c *checker) {
 		switch {
 		case c.stdResult(rs.X, iterFuncs, f):
 			c.report(rs.X.Pos(), "range-func", "yaegi crashes on a range over an iterator of the standard library")
-		case (t != nil && isFunc(t) || c.callsIterator(rs.X, iterators)) && !plainBody(rs.Body):
+		case (t != nil && isFunc(t) || c.callsIterator(rs.X, iterators)) && !rewrite.PlainBody(rs.Body):
 			c.report(rs.X.Pos(), "range-func", "yaegi crashes on a range over a function (an iterator) whose body returns, defers or jumps with a label: the rewrite turns only other loops into calls")
 		case t == nil && c.stdResult(rs.X, intFuncs, f):
 			c.report(rs.X.Pos(), "range-int-std-type", "yaegi crashes on a range over an integer whose type comes from the standard library")
@@ -209,27 +209,6 @@ func (c *checker) callsIterator(e ast.Expr, funcs map[types.Object]bool) bool {
 		id, _ = fn.X.(*ast.Ident)
 	}
 	return id != nil && funcs[c.info.Uses[id]]
-}
-
-// plainBody reports whether a range loop's body is one generator/rewrite
-// turns into a yield function (see its rangeFuncs): no return, goto,
-// defer or label, and no break or continue with a label.
-func plainBody(body *ast.BlockStmt) bool {
-	plain := true
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt, *ast.DeferStmt, *ast.LabeledStmt:
-			plain = false
-		case *ast.BranchStmt:
-			if n.Label != nil || n.Tok == token.GOTO || n.Tok == token.FALLTHROUGH {
-				plain = false
-			}
-		}
-		return plain
-	})
-	return plain
 }
 
 // iteratorFunctions finds the Go 1.23 functions of slices and maps that
