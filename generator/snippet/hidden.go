@@ -28,8 +28,11 @@ func splitHidden(body string, first int) (source, shown string, shownLines []int
 		if body != "" && !strings.HasSuffix(body, "\n") {
 			n++
 		}
-		for i := range n {
-			shownLines = append(shownLines, i+1)
+		if n > 0 {
+			shownLines = make([]int, n)
+			for i := range shownLines {
+				shownLines[i] = i + 1
+			}
 		}
 		return body, body, shownLines, nil
 	}
