@@ -50,7 +50,7 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./playground
 
-# Lesson counts of the synthetic sites make bench builds (about six minutes
+# Lesson counts of the synthetic sites make bench builds (about fifteen minutes
 # on a 2-core machine, most of it Hugo and chroma's lexer at 10,000).
 BENCH_SIZES ?= 100,1000,10000
 
